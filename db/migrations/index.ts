@@ -1,0 +1,11 @@
+/**
+ * Every migration, imported statically so the server bundle, the CLIs and the tests run the same list
+ * (Kysely's FileMigrationProvider imports files at run time, which a bundle cannot follow).
+ * Add a new migration here, named YYYYMMDDHHMMSS_verb_noun.
+ */
+import type { EngineMigration } from "./helpers";
+import * as createCoreTables from "./20261122000000_create_core_tables";
+
+export const migrations: Record<string, EngineMigration> = {
+  "20261122000000_create_core_tables": createCoreTables,
+};

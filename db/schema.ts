@@ -1,0 +1,306 @@
+/**
+ * The typed shape of the database, as Kysely sees it.
+ *
+ * Representations are the same on SQLite and PostgreSQL (docs/decisions/0003-sqlite-postgres-type-mapping.md):
+ * - ids are integers (sessions use a random text id);
+ * - money is integer pence (`bigint` on PostgreSQL, read back as a JS number);
+ * - times are UTC ISO-8601 strings with milliseconds ("2026-11-22T09:30:00.000Z");
+ * - calendar dates are "YYYY-MM-DD" strings;
+ * - flags are integers 0/1;
+ * - JSON documents are read back as strings; parse them with `fromJson` in db/json.ts.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A UTC ISO timestamp with a database default. */
+export type CreatedAt = ColumnType<string, string | undefined, never>;
+export type UpdatedAt = ColumnType<string, string | undefined, string>;
+/** Optimistic-concurrency counter for records that people edit. */
+export type Version = ColumnType<number, number | undefined, number>;
+export type Flag = 0 | 1;
+/** A column the database fills in when an insert leaves it out. */
+export type Defaulted<T> = ColumnType<T, T | undefined, T>;
+/** JSON is written and read as text; see db/json.ts. */
+export type Json = string;
+
+export type StaffRole = "service_admin" | "administrator" | "coordinator" | "panel_member" | "adviser";
+export type GrantScope = "all" | "fund" | "district" | "round";
+export type MemberRole = "admin" | "member";
+export type FundStages = "single" | "two_stage";
+export type Stage = "single" | "outline" | "full";
+export type FundStatus = "draft" | "active" | "archived";
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string; // normalised (NFKC, trimmed, lower-cased); unique
+  full_name: string;
+  password_hash: string | null;
+  email_verified_at: string | null;
+  totp_secret: string | null;
+  disabled_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the cookie's random token; the token itself is never stored
+  user_id: number;
+  expires_at: string;
+  absolute_expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface RoleGrantsTable {
+  id: Generated<number>;
+  user_id: number;
+  role: StaffRole;
+  scope: GrantScope;
+  fund_id: number | null;
+  district_code: string | null;
+  round_id: number | null;
+  granted_by_user_id: number | null;
+  revoked_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DistrictsTable {
+  id: Generated<number>;
+  code: string; // ONS GSS code, e.g. E07000008
+  name: string;
+  county: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  org_type: string;
+  charity_number: string | null;
+  company_number: string | null;
+  org_identifier: string | null; // 360Giving: GB-CHC-…, GB-COH-… or 360G-…
+  address_line1: string | null;
+  address_line2: string | null;
+  town: string | null;
+  postcode: string | null;
+  district_code: string | null;
+  ward_code: string | null;
+  lsoa_code: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface OrganisationMembersTable {
+  id: Generated<number>;
+  organisation_id: number;
+  user_id: number;
+  role: MemberRole;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface FundsTable {
+  id: Generated<number>;
+  code: string; // reference prefix, e.g. CRF, CIF
+  slug: string;
+  name: string;
+  summary: string;
+  description: string;
+  who_can_apply: string;
+  stages: FundStages;
+  min_award_pence: number;
+  max_award_pence: number;
+  /** Most one group may hold from one district pot in one financial year (the Reach Fund cap); null = no cap. */
+  group_cap_pence: number | null;
+  /** Rounds per district (the Reach Fund) or countywide. */
+  rounds_per_district: Defaulted<Flag>;
+  status: Defaulted<FundStatus>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface FundCriteriaTable {
+  id: Generated<number>;
+  fund_id: number;
+  stage: Stage;
+  key: string;
+  title: string;
+  description: string;
+  weight_percent: number;
+  max_score: number;
+  descriptors: Json; // [{ score, label }]
+  position: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface EligibilityQuestionsTable {
+  id: Generated<number>;
+  fund_id: number;
+  key: string;
+  position: number;
+  question: string;
+  hint: string | null;
+  options: Json; // [{ value, label }]
+  excluding_values: Json; // values that rule a group out
+  ineligible_message: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface RoundsTable {
+  id: Generated<number>;
+  fund_id: number;
+  name: string;
+  slug: string;
+  district_code: string | null; // null: countywide
+  financial_year: number; // first calendar year of the April–March year
+  opens_at: string;
+  closes_at: string; // outline deadline for two-stage funds
+  full_application_deadline: string | null;
+  panel_date: string | null; // YYYY-MM-DD
+  /** Form versions pinned when the round opened. */
+  application_form_id: number | null; // single stage, or the full application
+  outline_form_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface BudgetsTable {
+  id: Generated<number>;
+  fund_id: number;
+  financial_year: number;
+  area: string; // a district code, or "countywide"
+  amount_pence: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface FormDefinitionsTable {
+  id: Generated<number>;
+  fund_id: number;
+  stage: Stage;
+  version_number: number;
+  title: string;
+  definition: Json; // sections → questions
+  published_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface ApplicationsTable {
+  id: Generated<number>;
+  reference: string | null; // null while a draft
+  fund_id: number;
+  round_id: number;
+  organisation_id: number;
+  stage: Stage;
+  revision: Defaulted<number>;
+  parent_application_id: number | null;
+  form_definition_id: number;
+  status: string; // one of the workflow's states (app/domain/applications/workflow.ts)
+  lead_contact_user_id: number;
+  title: string | null;
+  amount_requested_pence: number | null;
+  amount_awarded_pence: number | null;
+  project_postcode: string | null;
+  district_code: string | null;
+  financial_year: number;
+  submitted_at: string | null;
+  decided_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface ApplicationSectionsTable {
+  id: Generated<number>;
+  application_id: number;
+  section_key: string;
+  answers: Json; // { [questionId]: value }
+  completed: Defaulted<Flag>;
+  updated_by_user_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_user_id: number | null; // null: the system
+  event: string; // e.g. application.transition, auth.sign_in
+  entity_type: string | null;
+  entity_id: number | null;
+  from_state: string | null;
+  to_state: string | null;
+  reason: string | null;
+  ip: string | null;
+  data: Json | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+
+export interface OutboxTable {
+  id: Generated<number>;
+  template: string;
+  data: Json;
+  recipients: Json; // [{ email, name? }]
+  reference: string | null;
+  status: Defaulted<OutboxStatus>;
+  attempts: Defaulted<number>;
+  next_attempt_at: Defaulted<string>;
+  lease_until: string | null;
+  leased_by: string | null;
+  message_id: string | null;
+  last_error: string | null;
+  contains_secret: Defaulted<Flag>;
+  sent_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  role_grants: RoleGrantsTable;
+  districts: DistrictsTable;
+  organisations: OrganisationsTable;
+  organisation_members: OrganisationMembersTable;
+  funds: FundsTable;
+  fund_criteria: FundCriteriaTable;
+  eligibility_questions: EligibilityQuestionsTable;
+  rounds: RoundsTable;
+  budgets: BudgetsTable;
+  form_definitions: FormDefinitionsTable;
+  applications: ApplicationsTable;
+  application_sections: ApplicationSectionsTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type RoleGrant = Selectable<RoleGrantsTable>;
+export type Organisation = Selectable<OrganisationsTable>;
+export type Fund = Selectable<FundsTable>;
+export type Round = Selectable<RoundsTable>;
+export type Budget = Selectable<BudgetsTable>;
+export type Application = Selectable<ApplicationsTable>;
+export type ApplicationUpdate = Updateable<ApplicationsTable>;
+export type FormDefinition = Selectable<FormDefinitionsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type OutboxRow = Selectable<OutboxTable>;
