@@ -1,0 +1,68 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "~db/schema";
+import type { ApplicationFacts } from "~/domain/access/policy";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function findApplicationForPolicy(db: Db, id: number) {
+  const row = await db
+    .selectFrom("applications as a")
+    .innerJoin("organisations as o", "o.id", "a.organisation_id")
+    .select([
+      "a.id",
+      "a.reference",
+      "a.stage",
+      "a.status",
+      "a.version",
+      "a.organisation_id",
+      "a.fund_id",
+      "a.round_id",
+      "a.district_code",
+      "a.lead_contact_user_id",
+      "a.title",
+      "o.district_code as organisation_district_code",
+      "o.name as organisation_name",
+    ])
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const facts: ApplicationFacts = {
+    kind: "application",
+    id: row.id,
+    organisationId: row.organisation_id,
+    fundId: row.fund_id,
+    roundId: row.round_id,
+    districtCode: row.district_code,
+    organisationDistrictCode: row.organisation_district_code,
+    leadContactUserId: row.lead_contact_user_id,
+    status: row.status,
+  };
+  return { row, facts };
+}
+
+export async function groupRecipients(db: Db, organisationId: number) {
+  const rows = await db
+    .selectFrom("organisation_members as m")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .select(["u.email", "u.full_name"])
+    .where("m.organisation_id", "=", organisationId)
+    .where("u.disabled_at", "is", null)
+    .orderBy("u.id")
+    .execute();
+  return rows.map((r) => ({ email: r.email, name: r.full_name }));
+}
+
+export async function fundAdministratorRecipients(db: Db, fundId: number) {
+  const rows = await db
+    .selectFrom("role_grants as g")
+    .innerJoin("users as u", "u.id", "g.user_id")
+    .select(["u.email", "u.full_name"])
+    .distinct()
+    .where("g.revoked_at", "is", null)
+    .where("u.disabled_at", "is", null)
+    .where("g.role", "=", "administrator")
+    .where((eb) => eb.or([eb("g.scope", "=", "all"), eb("g.fund_id", "=", fundId)]))
+    .orderBy("u.email")
+    .execute();
+  return rows.map((r) => ({ email: r.email, name: r.full_name }));
+}

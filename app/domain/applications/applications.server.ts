@@ -1,0 +1,127 @@
+/**
+ * The applications service: the only code that changes an application's status. Each change is checked by
+ * the policy module (who) and the workflow module (what), and writes its audit entry and its notifications
+ * in the same transaction as the new status.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "~db/schema";
+import { isoNow } from "~db/time";
+import { workflowActorsFor, type Actor } from "~/domain/access/policy";
+import { appendAudit } from "~/domain/audit/audit.server";
+import { enqueue } from "~/domain/notifications/outbox.server";
+import { checkTransition, type Action, type Stage, type State } from "./workflow";
+import { findApplicationForPolicy, fundAdministratorRecipients, groupRecipients } from "./applications.queries.server";
+
+export class NotFoundError extends Error {
+  readonly status = 404;
+  constructor(message = "Page not found") {
+    super(message);
+    this.name = "NotFoundError";
+  }
+}
+
+/** A transition the workflow or the policy refused, with words the user can act on. */
+export class TransitionRefused extends Error {
+  readonly status: number;
+  constructor(
+    readonly reason: "unknown_action" | "wrong_state" | "not_permitted" | "reason_required" | "changed_meanwhile",
+    message: string,
+  ) {
+    super(message);
+    this.name = "TransitionRefused";
+    this.status = reason === "not_permitted" ? 403 : reason === "reason_required" ? 400 : 409;
+  }
+}
+
+export interface TransitionRequest {
+  applicationId: number;
+  action: Action;
+  reason?: string | null;
+  /** Feedback the group sees, where the transition carries one. */
+  feedback?: string | null;
+  /** The version the user saw; a stale one is refused rather than overwriting someone else's change. */
+  expectedVersion?: number;
+  ip?: string | null;
+}
+
+export interface TransitionResult {
+  from: State;
+  to: State;
+  version: number;
+  notificationIds: number[];
+}
+
+/**
+ * Moves an application along the workflow. Throws NotFoundError when the actor may not even see it (so its
+ * existence is not revealed), TransitionRefused when the move is not allowed now.
+ */
+export async function transitionApplication(
+  db: Kysely<Database>,
+  actor: Actor | null,
+  req: TransitionRequest,
+): Promise<TransitionResult> {
+  return db.transaction().execute(async (trx) => {
+    const found = await findApplicationForPolicy(trx, req.applicationId);
+    if (!found) throw new NotFoundError();
+    const { row, facts } = found;
+    const actors = actor ? workflowActorsFor(actor, facts) : [];
+    const check = checkTransition(row.stage as Stage, row.status, req.action, actors, req.reason ?? req.feedback);
+    if (!check.ok) throw new TransitionRefused(check.reason, check.message);
+    if (req.expectedVersion !== undefined && req.expectedVersion !== row.version) {
+      throw new TransitionRefused("changed_meanwhile", "Someone else changed this application while you were looking at it. Check it again.");
+    }
+
+    const now = isoNow();
+    const { transition } = check;
+    const updated = await trx
+      .updateTable("applications")
+      .set({
+        status: transition.to,
+        version: row.version + 1,
+        updated_at: now,
+        ...(transition.decision ? { decided_at: now } : {}),
+      })
+      .where("id", "=", row.id)
+      .where("version", "=", row.version)
+      .where("status", "=", row.status)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      throw new TransitionRefused("changed_meanwhile", "Someone else changed this application at the same time. Check it again.");
+    }
+
+    await appendAudit(trx, {
+      actorUserId: actor?.userId ?? null,
+      event: "application.transition",
+      entityType: "application",
+      entityId: row.id,
+      fromState: row.status,
+      toState: transition.to,
+      reason: req.reason ?? null,
+      ip: req.ip ?? null,
+      data: { action: transition.action, ...(req.feedback ? { feedback: req.feedback } : {}) },
+    });
+
+    const notificationIds: number[] = [];
+    for (const n of transition.notifications) {
+      const recipients =
+        n.to === "group" ? await groupRecipients(trx, row.organisation_id) : await fundAdministratorRecipients(trx, row.fund_id);
+      const id = await enqueue(trx, {
+        template: n.template,
+        reference: row.reference,
+        recipients,
+        data: {
+          applicationId: row.id,
+          reference: row.reference,
+          title: row.title,
+          organisationName: row.organisation_name,
+          from: row.status,
+          to: transition.to,
+          reason: req.reason ?? null,
+          feedback: req.feedback ?? null,
+        },
+      });
+      if (id !== null) notificationIds.push(id);
+    }
+    return { from: row.status as State, to: transition.to, version: row.version + 1, notificationIds };
+  });
+}
