@@ -1,0 +1,54 @@
+/**
+ * The express application: security headers, compression, static files, then Remix.
+ * Built by a function so tests can make one around any Remix build.
+ */
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { securityHeaders } from "./security-headers";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** The client's address: the socket's, or the proxy's X-Forwarded-For when TRUST_PROXY allows it. */
+    clientIp: string | null;
+  }
+}
+
+export interface AppOptions {
+  build: ServerBuild;
+  production: boolean;
+  trustProxy: boolean | number | string;
+  publicDir?: string;
+  /** Routes served before Remix (health checks; probes in tests). */
+  extraRoutes?: (app: express.Express) => void;
+}
+
+export function createApp({ build, production, trustProxy, publicDir = path.resolve("public"), extraRoutes }: AppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy);
+  app.use(securityHeaders({ production }));
+  app.use(compression());
+
+  // Remix's fingerprinted assets never change under a name: cache them for a year.
+  app.use(
+    "/build",
+    express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
+  );
+  // Everything else in public/ keeps its name across releases: a short cache.
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  extraRoutes?.(app);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: production ? "production" : build.mode,
+      getLoadContext: (req) => ({ clientIp: req.ip ?? null }),
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,59 @@
+/**
+ * npm start: migrate (and, outside production, seed an empty database), then serve the Remix build.
+ * SIGTERM/SIGINT stop taking connections, finish the requests in flight, close the database and exit.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { closeDb, getDbHandle } from "~db/client";
+import { describeDatabase, prepareDatabase } from "~db/setup";
+import { createApp } from "./app";
+import { readConfig } from "./config";
+
+async function main() {
+  const config = readConfig();
+  const handle = getDbHandle();
+  const { applied, seeded } = await prepareDatabase(handle, { seed: !config.production });
+
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const app = createApp({ build, production: config.production, trustProxy: config.trustProxy });
+
+  const server = app.listen(config.port, config.host, () => {
+    const shownHost = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;
+    console.log(
+      [
+        `Community grants portal at http://${shownHost}:${config.port} (${config.production ? "production" : "development"})`,
+        `  database: ${describeDatabase(handle)}${applied.length ? `, ${applied.length} migration(s) applied` : ""}`,
+        seeded ? `  seeded demo data: ${seeded.funds} funds, ${seeded.rounds} rounds, ${seeded.users} users (see README for demo accounts)` : null,
+      ]
+        .filter(Boolean)
+        .join("\n"),
+    );
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing requests in flight, then stopping.`);
+    const force = setTimeout(() => {
+      console.error("Requests still open after the shutdown timeout; stopping anyway.");
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    server.close(async () => {
+      await closeDb();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch(async (error) => {
+  console.error("The portal could not start:", error instanceof Error ? error.message : error);
+  await closeDb().catch(() => {});
+  process.exit(1);
+});
