@@ -273,6 +273,20 @@ export interface OutboxTable {
   updated_at: UpdatedAt;
 }
 
+/** One row: who runs this portal. Configuration, so any council or foundation can run it. */
+export interface ServiceSettingsTable {
+  id: Generated<number>;
+  operator_name: string; // e.g. Cambridgeshire County Council
+  service_name: string; // e.g. Apply for a community grant
+  contact_email: string;
+  contact_phone: string | null;
+  contact_address: string | null;
+  website_url: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -290,6 +304,7 @@ export interface Database {
   application_sections: ApplicationSectionsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  service_settings: ServiceSettingsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -304,3 +319,4 @@ export type ApplicationUpdate = Updateable<ApplicationsTable>;
 export type FormDefinition = Selectable<FormDefinitionsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type ServiceSettings = Selectable<ServiceSettingsTable>;

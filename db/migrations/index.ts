@@ -5,7 +5,9 @@
  */
 import type { EngineMigration } from "./helpers";
 import * as createCoreTables from "./20261122000000_create_core_tables";
+import * as createServiceSettings from "./20261122010000_create_service_settings";
 
 export const migrations: Record<string, EngineMigration> = {
   "20261122000000_create_core_tables": createCoreTables,
+  "20261122010000_create_service_settings": createServiceSettings,
 };

@@ -5,6 +5,15 @@
  */
 export const COUNCIL = { name: "Cambridgeshire County Council", county: "Cambridgeshire" };
 
+export const SERVICE_SETTINGS = {
+  operator_name: COUNCIL.name,
+  service_name: "Apply for a community grant",
+  contact_email: "community.grants@council.example.org",
+  contact_phone: "0345 045 5200",
+  contact_address: "New Shire Hall, Emery Crescent, Enterprise Campus, Alconbury Weald, Huntingdon PE28 4YE",
+  website_url: "https://www.cambridgeshire.gov.uk",
+};
+
 export const DISTRICTS = [
   { code: "E07000008", name: "Cambridge" },
   { code: "E07000009", name: "East Cambridgeshire" },

@@ -9,7 +9,7 @@ import { toJson } from "../json";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { normaliseEmail } from "~/domain/accounts/email";
 import { financialYearOf, londonToUtcIso } from "~/domain/shared/time";
-import { COUNCIL, DISTRICTS, FUNDS, SCORE_SCALE } from "./config";
+import { COUNCIL, DISTRICTS, FUNDS, SCORE_SCALE, SERVICE_SETTINGS } from "./config";
 import { FORMS } from "./forms";
 
 /** Every demo account uses this password (shown in the README). Never seeded in production. */
@@ -109,8 +109,14 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
  * Quarterly Innovation Fund rounds for a financial year, in London time. Outlines are welcome at any time:
  * each round takes the outlines that arrive by 5pm on the 15th of its quarter's second month, and the next
  * round opens at that moment. Invited groups have until the 15th of the third month for their full
- * application; the panel sits on the 25th.
+ * application; the panel sits on the last Thursday of that month.
  */
+function lastThursday(year: number, month: number): string {
+  const last = new Date(Date.UTC(year, month, 0)); // day 0 of the next month
+  const back = (last.getUTCDay() - 4 + 7) % 7;
+  return new Date(Date.UTC(year, month - 1, last.getUTCDate() - back)).toISOString().slice(0, 10);
+}
+
 export function quarterlyRounds(fy: number) {
   let opensAt = londonToUtcIso(fy, 4, 1, 0, 0);
   return [0, 1, 2, 3].map((q) => {
@@ -127,7 +133,7 @@ export function quarterlyRounds(fy: number) {
       opensAt,
       closesAt: londonToUtcIso(outline.y, outline.m, 15, 17, 0),
       fullDeadline: londonToUtcIso(full.y, full.m, 15, 17, 0),
-      panelDate: `${full.y}-${String(full.m).padStart(2, "0")}-25`,
+      panelDate: lastThursday(full.y, full.m),
     };
     opensAt = round.closesAt;
     return round;
@@ -148,6 +154,8 @@ export async function seedDemo(db: Kysely<Database>, now: string = new Date().to
 
 async function seedInto(trx: Transaction<Database>, now: string, passwordHash: string): Promise<SeedSummary> {
   const fy = financialYearOf(now);
+
+  await trx.insertInto("service_settings").values(SERVICE_SETTINGS).execute();
 
   await trx
     .insertInto("districts")

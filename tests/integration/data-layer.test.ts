@@ -13,7 +13,7 @@ const db = useTestDb();
 
 const TABLES = [
   "users", "sessions", "role_grants", "districts", "organisations", "organisation_members", "funds", "fund_criteria",
-  "eligibility_questions", "rounds", "budgets", "form_definitions", "applications", "application_sections", "audit_log", "outbox",
+  "eligibility_questions", "rounds", "budgets", "form_definitions", "applications", "application_sections", "audit_log", "outbox", "service_settings",
 ];
 
 async function insertFund(code = "TST") {

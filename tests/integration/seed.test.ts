@@ -43,6 +43,8 @@ describe("seeding demo data", () => {
       expect(r.outline_form_id).not.toBeNull();
       expect(r.application_form_id).not.toBeNull();
       expect(r.full_application_deadline! > r.closes_at).toBe(true);
+      expect(new Date(`${r.panel_date}T12:00:00Z`).getUTCDay(), "panels sit on a Thursday").toBe(4);
+      expect(r.panel_date! > r.full_application_deadline!.slice(0, 10)).toBe(true);
       if (i > 0) expect(r.opens_at).toBe(rounds[i - 1].closes_at); // one round is always open for outlines
     }
     const criteria = await k.selectFrom("fund_criteria").selectAll().where("fund_id", "=", cif.id).orderBy("position").execute();
