@@ -4,15 +4,19 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { RequestReferenceContext } from "~/request-reference";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
-/** Log real failures only: not a page that does not exist, not a request the browser gave up on. */
-export const handleError: HandleErrorFunction = (error, { request }) => {
+/**
+ * Log real failures only (not a page that does not exist, not a request the browser gave up on), with the
+ * reference the person sees on the error page.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   if ((error as { status?: number } | null)?.status === 404) return;
-  console.error(error);
+  console.error(`[${context.requestReference ?? "no-reference"}] ${request.method} ${new URL(request.url).pathname}`, error);
 };
 
 export default function handleRequest(
@@ -20,14 +24,21 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  const reference = loadContext.requestReference ?? null;
+  // A thrown 5xx Response does not reach handleError: log it here, with the same reference.
+  if (responseStatusCode >= 500) {
+    console.error(`[${reference ?? "no-reference"}] ${request.method} ${new URL(request.url).pathname} answered ${responseStatusCode}`);
+  }
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") || "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <RequestReferenceContext.Provider value={reference}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </RequestReferenceContext.Provider>,
       {
         [readyEvent]() {
           shellRendered = true;

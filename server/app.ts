@@ -2,17 +2,21 @@
  * The express application: security headers, compression, static files, then Remix.
  * Built by a function so tests can make one around any Remix build.
  */
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { newRequestReference } from "~/request-reference";
 import { securityHeaders } from "./security-headers";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address: the socket's, or the proxy's X-Forwarded-For when TRUST_PROXY allows it. */
     clientIp: string | null;
+    /** Shown on "Sorry, there is a problem" and logged with the failure (app/request-reference.ts). */
+    requestReference: string;
   }
 }
 
@@ -47,7 +51,11 @@ export function createApp({ build, production, trustProxy, publicDir = path.reso
     createRequestHandler({
       build,
       mode: production ? "production" : build.mode,
-      getLoadContext: (req) => ({ clientIp: req.ip ?? null }),
+      getLoadContext: (req, res) => {
+        const requestReference = newRequestReference((n) => randomBytes(n));
+        res.setHeader("X-Request-Reference", requestReference);
+        return { clientIp: req.ip ?? null, requestReference };
+      },
     }),
   );
   return app;

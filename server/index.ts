@@ -12,6 +12,13 @@ import { readConfig } from "./config";
 
 async function main() {
   const config = readConfig();
+  let mocks = "";
+  if (process.env.MOCKS === "true") {
+    if (config.production) throw new Error("MOCKS=true is for tests and demos; it cannot be used with NODE_ENV=production.");
+    const { startMocks, handlers } = await import("../tests/mocks/index");
+    startMocks();
+    mocks = `  outside services: mocked (${handlers.length} handler(s) from tests/mocks)`;
+  }
   const handle = getDbHandle();
   const { applied, seeded } = await prepareDatabase(handle, { seed: !config.production });
 
@@ -25,6 +32,7 @@ async function main() {
       [
         `Community grants portal at http://${shownHost}:${config.port} (${config.production ? "production" : "development"})`,
         `  database: ${describeDatabase(handle)}${applied.length ? `, ${applied.length} migration(s) applied` : ""}`,
+        mocks || null,
         seeded ? `  seeded demo data: ${seeded.funds} funds, ${seeded.rounds} rounds, ${seeded.users} users (see README for demo accounts)` : null,
       ]
         .filter(Boolean)

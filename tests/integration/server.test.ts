@@ -8,7 +8,9 @@ import path from "node:path";
 import fs from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import os from "node:os";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createDb, setDbHandle } from "~db/client";
 import { seedDemo } from "~db/seeds/index";
 import { createApp } from "../../server/app";
 import { parseTrustProxy, readConfig } from "../../server/config";
@@ -78,6 +80,31 @@ describe("the server", () => {
     const res = await fetch(`${base}/no-such-page`);
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("Page not found");
+  });
+
+  it("a failure shows 'Sorry, there is a problem' with a reference that is in the log, and no stack trace", async () => {
+    const base = await start(false);
+    const logged: unknown[][] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args));
+    const working = db();
+    // A database that has gone away: the start page's loader throws.
+    const broken = createDb(`file:${path.join(os.tmpdir(), `grants-broken-${process.pid}.db`)}`);
+    await broken.db.destroy();
+    setDbHandle(broken);
+    try {
+      const res = await fetch(`${base}/`);
+      expect(res.status).toBe(500);
+      const html = await res.text();
+      const reference = res.headers.get("x-request-reference")!;
+      expect(reference).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      expect(html).toContain("Sorry, there is a problem with the service");
+      expect(html).toContain(reference);
+      expect(html).not.toMatch(/driver has already been destroyed|at [\w.]+ \(|\.ts:\d+/);
+      expect(logged.some((args) => String(args[0]).includes(reference))).toBe(true);
+    } finally {
+      setDbHandle(working);
+      spy.mockRestore();
+    }
   });
 
   it("believes X-Forwarded-For only when TRUST_PROXY says so", async () => {

@@ -1,0 +1,133 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/back-link";
+import { InsetText } from "~/components/inset-text";
+import { SummaryList } from "~/components/summary-list";
+import { Table } from "~/components/table";
+import { Tag } from "~/components/tag";
+import { getFundPage, type FundRound } from "~/domain/funds/funds.server";
+import { formatPence } from "~/domain/shared/money";
+import { formatLondonDate, formatLondonDateTime } from "~/domain/shared/time";
+import { pageTitle } from "~/utils/meta";
+import type { loader as rootLoader } from "~/root";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.fund.name ?? "Fund");
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const page = await getFundPage(params.slug ?? "");
+  if (!page) throw new Response("No such fund", { status: 404 });
+  return page;
+}
+
+const STATUS_TAG: Record<FundRound["status"], { text: string; classes: string }> = {
+  open: { text: "Open", classes: "govuk-tag--green" },
+  upcoming: { text: "Opens later", classes: "govuk-tag--blue" },
+  closed: { text: "Closed", classes: "govuk-tag--grey" },
+};
+
+function panelDate(date: string | null): string {
+  return date ? formatLondonDate(`${date}T12:00:00.000Z`) : "";
+}
+
+export default function FundPage() {
+  const { fund, rounds, criteria } = useLoaderData<typeof loader>();
+  const current = rounds.filter((r) => r.status !== "closed");
+  const contactEmail = useRouteLoaderData<typeof rootLoader>("root")?.settings.contactEmail ?? "";
+  return (
+    <>
+      <BackLink href="/" text="All funds" />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-xl">{fund.name}</h1>
+          <p className="govuk-body-l">{fund.summary}</p>
+          <SummaryList
+            rows={[
+              { key: { text: "Grants" }, value: { text: `${formatPence(fund.minAwardPence)} to ${formatPence(fund.maxAwardPence)}` } },
+              {
+                key: { text: "Closing date" },
+                value: {
+                  text: fund.nextClosing
+                    ? `${fund.twoStage ? "Outline proposals by " : ""}${formatLondonDateTime(fund.nextClosing)}`
+                    : "Not open for applications at the moment",
+                },
+              },
+              { key: { text: "Stages" }, value: { text: fund.twoStage ? "Outline proposal, then a full application if invited" : "One stage" } },
+            ]}
+          />
+          <h2 className="govuk-heading-l">About the fund</h2>
+          <p className="govuk-body">{fund.description}</p>
+          <h2 className="govuk-heading-l">Who can apply</h2>
+          <p className="govuk-body">{fund.whoCanApply}</p>
+          <h2 className="govuk-heading-l">How to apply</h2>
+          {fund.twoStage ? (
+            <ol className="govuk-list govuk-list--number">
+              <li>Send a short outline proposal: where, what for, who benefits and how much you need.</li>
+              <li>A panel of councillors and officers, advised by service leads, reviews it. They may invite you to make a full application, suggest how to strengthen your proposal, or point you to other support or funding.</li>
+              <li>If invited, make a full application, including how your project saves the council money. A selection panel hears full applications every quarter.</li>
+            </ol>
+          ) : (
+            <ol className="govuk-list govuk-list--number">
+              <li>Check your group can apply.</li>
+              <li>Fill in the application. You can save it and come back, and other members of your group can help.</li>
+              <li>Submit it before the closing date. The panel for your district decides and we email you the outcome.</li>
+            </ol>
+          )}
+          <InsetText>
+            Online applications for this fund open in this service soon. Until then, email{" "}
+            <a className="govuk-link" href={`mailto:${contactEmail}`}>
+              {contactEmail}
+            </a>{" "}
+            to ask for an application form.
+          </InsetText>
+        </div>
+      </div>
+
+      <h2 className="govuk-heading-l">{fund.twoStage ? "Rounds" : "Rounds by district"}</h2>
+      {current.length === 0 ? (
+        <p className="govuk-body">There are no open or upcoming rounds.</p>
+      ) : (
+        <Table
+          caption={fund.twoStage ? "Deadlines are at the times shown, UK time." : "Each district has its own pot. Apply to the district where your activity happens."}
+          captionClasses="govuk-table__caption--s"
+          firstCellIsHeader
+          head={
+            fund.twoStage
+              ? [{ text: "Round" }, { text: "Outline proposals by" }, { text: "Full applications by" }, { text: "Panel" }, { text: "Status" }]
+              : [{ text: "District" }, { text: "Opens" }, { text: "Closes" }, { text: "Status" }]
+          }
+          rows={current.map((r) =>
+            fund.twoStage
+              ? [
+                  { text: r.name },
+                  { text: formatLondonDateTime(r.closesAt) },
+                  { text: r.fullApplicationDeadline ? formatLondonDateTime(r.fullApplicationDeadline) : "" },
+                  { text: panelDate(r.panelDate) },
+                  { html: <Tag {...STATUS_TAG[r.status]} /> },
+                ]
+              : [
+                  { text: r.area },
+                  { text: formatLondonDate(r.opensAt) },
+                  { text: formatLondonDateTime(r.closesAt) },
+                  { html: <Tag {...STATUS_TAG[r.status]} /> },
+                ],
+          )}
+        />
+      )}
+
+      {criteria.length > 0 ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <h2 className="govuk-heading-l">How applications are assessed</h2>
+            <p className="govuk-body">The panel scores each {fund.twoStage ? "full " : ""}application against these criteria. The weight is each criterion&rsquo;s share of the total score.</p>
+            <Table
+              caption="Assessment criteria"
+              captionClasses="govuk-visually-hidden"
+              head={[{ text: "Criterion" }, { text: "What the panel looks for" }, { text: "Weight", format: "numeric" }]}
+              rows={criteria.map((c) => [{ text: c.title }, { text: c.description }, { text: `${c.weightPercent}%`, format: "numeric" }])}
+            />
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}
