@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { alias } from "./vitest.config";
+import { alias } from "./vitest.config.ts";
 
 /** The data-layer and integration suites again, on PostgreSQL (each test file in a database of its own). */
 export default defineConfig({
