@@ -3,9 +3,9 @@
  *   (a) a bare node:http server sending the start page's HTML (the ceiling);
  *   (b) the framework floor: a trivial Remix route on the same express server and root layout;
  *   (c) the portal's start page and (d) a fund page.
- * autocannon on 127.0.0.1, 10 connections, 2 s warm-up (discarded) then 10 s measured per target.
+ * autocannon on 127.0.0.1, 10 connections, 5 s warm-up (discarded) then 10 s measured per target.
  * Prints req/s, p50 and p99 latency, and each page's ratio to the floor (goal: at least 0.8).
- * BENCH_SECONDS and BENCH_CONNECTIONS override the duration and connections.
+ * BENCH_SECONDS, BENCH_WARMUP and BENCH_CONNECTIONS override the duration, warm-up and connections.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -15,7 +15,7 @@ import autocannon from "autocannon";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
-const WARMUP = 2;
+const WARMUP = Number(process.env.BENCH_WARMUP || 5);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "grants-bench-"));
 const env: NodeJS.ProcessEnv = {

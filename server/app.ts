@@ -41,8 +41,11 @@ export function createApp({ build, production, trustProxy, publicDir = path.reso
     "/build",
     express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
   );
-  // Everything else in public/ keeps its name across releases: a short cache.
-  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  // The few other public files keep their names across releases: a short cache. Listed, so that a page
+  // request does not first look for a file of its name on disk.
+  for (const file of ["/favicon.svg", "/robots.txt"]) {
+    app.get(file, express.static(publicDir, { maxAge: "1h", index: false, fallthrough: false }));
+  }
 
   extraRoutes?.(app);
 

@@ -91,6 +91,8 @@ describe("the server", () => {
     const broken = createDb(`file:${path.join(os.tmpdir(), `grants-broken-${process.pid}.db`)}`);
     await broken.db.destroy();
     setDbHandle(broken);
+    // Past the few seconds for which public pages may be served from memory.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 60_000 });
     try {
       const res = await fetch(`${base}/`);
       expect(res.status).toBe(500);
@@ -102,6 +104,7 @@ describe("the server", () => {
       expect(html).not.toMatch(/driver has already been destroyed|at [\w.]+ \(|\.ts:\d+/);
       expect(logged.some((args) => String(args[0]).includes(reference))).toBe(true);
     } finally {
+      vi.useRealTimers();
       setDbHandle(working);
       spy.mockRestore();
     }

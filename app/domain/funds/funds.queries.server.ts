@@ -4,36 +4,21 @@ import type { Database } from "~db/schema";
 export async function selectActiveFunds(db: Kysely<Database>) {
   return db
     .selectFrom("funds")
-    .select(["id", "code", "slug", "name", "summary", "who_can_apply", "stages", "min_award_pence", "max_award_pence"])
+    .select(["id", "code", "slug", "name", "summary", "description", "who_can_apply", "stages", "min_award_pence", "max_award_pence"])
     .where("status", "=", "active")
     .orderBy("name")
     .execute();
 }
 
-/** Per fund: how many rounds are open at `now`, and the earliest of their closing times. */
-export async function selectOpenRoundSummary(db: Kysely<Database>, now: string) {
+export async function selectRoundsOfActiveFunds(db: Kysely<Database>) {
   return db
     .selectFrom("rounds")
-    .select(["fund_id"])
-    .select((eb) => [eb.fn.countAll<number>().as("open_rounds"), eb.fn.min("closes_at").as("next_closing")])
-    .where("opens_at", "<=", now)
-    .where("closes_at", ">", now)
-    .groupBy("fund_id")
-    .execute();
-}
-
-export async function selectFundBySlug(db: Kysely<Database>, slug: string) {
-  return db.selectFrom("funds").selectAll().where("slug", "=", slug).where("status", "=", "active").executeTakeFirst();
-}
-
-export async function selectRoundsWithDistricts(db: Kysely<Database>, fundId: number) {
-  return db
-    .selectFrom("rounds")
+    .innerJoin("funds", "funds.id", "rounds.fund_id")
     .leftJoin("districts", "districts.code", "rounds.district_code")
     .select([
       "rounds.id",
+      "rounds.fund_id",
       "rounds.name",
-      "rounds.slug",
       "rounds.district_code",
       "districts.name as district_name",
       "rounds.opens_at",
@@ -41,17 +26,19 @@ export async function selectRoundsWithDistricts(db: Kysely<Database>, fundId: nu
       "rounds.full_application_deadline",
       "rounds.panel_date",
     ])
-    .where("rounds.fund_id", "=", fundId)
+    .where("funds.status", "=", "active")
     .orderBy("rounds.opens_at")
     .orderBy("districts.name")
     .execute();
 }
 
-export async function selectCriteria(db: Kysely<Database>, fundId: number) {
+export async function selectCriteriaOfActiveFunds(db: Kysely<Database>) {
   return db
     .selectFrom("fund_criteria")
-    .select(["key", "title", "description", "weight_percent", "stage"])
-    .where("fund_id", "=", fundId)
-    .orderBy("position")
+    .innerJoin("funds", "funds.id", "fund_criteria.fund_id")
+    .select(["fund_criteria.fund_id", "fund_criteria.key", "fund_criteria.title", "fund_criteria.description", "fund_criteria.weight_percent"])
+    .where("funds.status", "=", "active")
+    .orderBy("fund_criteria.fund_id")
+    .orderBy("fund_criteria.position")
     .execute();
 }

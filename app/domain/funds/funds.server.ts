@@ -1,7 +1,44 @@
+/**
+ * What the public sees of the funds: the start page's list and each fund's page.
+ *
+ * Both read one catalogue of active funds with their rounds and criteria, kept for a few seconds per
+ * process: these are the most visited pages and their data changes a few times a year. A change made
+ * through this process shows at once (`forgetFundCatalogue`); one made through another instance within
+ * CATALOGUE_TTL_MS. Which rounds are open is worked out on every request, from the clock.
+ */
 import { getDb } from "~/utils/db.server";
 import { isoNow } from "~db/time";
-import { selectActiveFunds, selectCriteria, selectFundBySlug, selectOpenRoundSummary, selectRoundsWithDistricts } from "./funds.queries.server";
+import { selectActiveFunds, selectCriteriaOfActiveFunds, selectRoundsOfActiveFunds } from "./funds.queries.server";
 import { roundStatus, type RoundStatus } from "./funds.rules";
+
+export const CATALOGUE_TTL_MS = 5_000;
+
+type Catalogue = {
+  funds: Awaited<ReturnType<typeof selectActiveFunds>>;
+  rounds: Awaited<ReturnType<typeof selectRoundsOfActiveFunds>>;
+  criteria: Awaited<ReturnType<typeof selectCriteriaOfActiveFunds>>;
+};
+
+let cached: { at: number; catalogue: Promise<Catalogue> } | undefined;
+
+function catalogue(): Promise<Catalogue> {
+  const now = Date.now();
+  if (cached && now - cached.at < CATALOGUE_TTL_MS) return cached.catalogue;
+  const db = getDb();
+  const loading = Promise.all([selectActiveFunds(db), selectRoundsOfActiveFunds(db), selectCriteriaOfActiveFunds(db)]).then(
+    ([funds, rounds, criteria]) => ({ funds, rounds, criteria }),
+  );
+  cached = { at: now, catalogue: loading };
+  loading.catch(() => {
+    if (cached?.catalogue === loading) cached = undefined;
+  });
+  return loading;
+}
+
+/** Forget the cached catalogue: call after changing a fund, round or criterion. */
+export function forgetFundCatalogue(): void {
+  cached = undefined;
+}
 
 export interface FundSummary {
   id: number;
@@ -15,26 +52,6 @@ export interface FundSummary {
   maxAwardPence: number;
   openRounds: number;
   nextClosing: string | null;
-}
-
-/** The funds the public sees, with whether they are open now. */
-export async function listFunds(now: string = isoNow()): Promise<FundSummary[]> {
-  const db = getDb();
-  const [funds, open] = await Promise.all([selectActiveFunds(db), selectOpenRoundSummary(db, now)]);
-  const byFund = new Map(open.map((o) => [o.fund_id, o]));
-  return funds.map((f) => ({
-    id: f.id,
-    code: f.code,
-    slug: f.slug,
-    name: f.name,
-    summary: f.summary,
-    whoCanApply: f.who_can_apply,
-    twoStage: f.stages === "two_stage",
-    minAwardPence: f.min_award_pence,
-    maxAwardPence: f.max_award_pence,
-    openRounds: Number(byFund.get(f.id)?.open_rounds ?? 0),
-    nextClosing: (byFund.get(f.id)?.next_closing as string | null | undefined) ?? null,
-  }));
 }
 
 export interface FundRound {
@@ -54,13 +71,9 @@ export interface FundPage {
   criteria: { key: string; title: string; description: string; weightPercent: number }[];
 }
 
-/** A fund's public page; null when there is no such active fund. */
-export async function getFundPage(slug: string, now: string = isoNow()): Promise<FundPage | null> {
-  const db = getDb();
-  const fund = await selectFundBySlug(db, slug);
-  if (!fund) return null;
-  const [rounds, criteria] = await Promise.all([selectRoundsWithDistricts(db, fund.id), selectCriteria(db, fund.id)]);
-  const shown = rounds
+function roundsOf(c: Catalogue, fundId: number, now: string): FundRound[] {
+  return c.rounds
+    .filter((r) => r.fund_id === fundId)
     .map((r) => ({
       id: r.id,
       name: r.name,
@@ -71,23 +84,42 @@ export async function getFundPage(slug: string, now: string = isoNow()): Promise
       panelDate: r.panel_date,
       status: roundStatus(r, now),
     }));
-  const open = shown.filter((r) => r.status === "open");
+}
+
+function summarise(f: Catalogue["funds"][number], rounds: FundRound[]): FundSummary {
+  const open = rounds.filter((r) => r.status === "open");
   return {
-    fund: {
-      id: fund.id,
-      code: fund.code,
-      slug: fund.slug,
-      name: fund.name,
-      summary: fund.summary,
-      description: fund.description,
-      whoCanApply: fund.who_can_apply,
-      twoStage: fund.stages === "two_stage",
-      minAwardPence: fund.min_award_pence,
-      maxAwardPence: fund.max_award_pence,
-      openRounds: open.length,
-      nextClosing: open.map((r) => r.closesAt).sort()[0] ?? null,
-    },
-    rounds: shown,
-    criteria: criteria.map((c) => ({ key: c.key, title: c.title, description: c.description, weightPercent: c.weight_percent })),
+    id: f.id,
+    code: f.code,
+    slug: f.slug,
+    name: f.name,
+    summary: f.summary,
+    whoCanApply: f.who_can_apply,
+    twoStage: f.stages === "two_stage",
+    minAwardPence: f.min_award_pence,
+    maxAwardPence: f.max_award_pence,
+    openRounds: open.length,
+    nextClosing: open.map((r) => r.closesAt).sort()[0] ?? null,
+  };
+}
+
+/** The funds the public sees, with whether they are open now. */
+export async function listFunds(now: string = isoNow()): Promise<FundSummary[]> {
+  const c = await catalogue();
+  return c.funds.map((f) => summarise(f, roundsOf(c, f.id, now)));
+}
+
+/** A fund's public page; null when there is no such active fund. */
+export async function getFundPage(slug: string, now: string = isoNow()): Promise<FundPage | null> {
+  const c = await catalogue();
+  const fund = c.funds.find((f) => f.slug === slug);
+  if (!fund) return null;
+  const rounds = roundsOf(c, fund.id, now);
+  return {
+    fund: { ...summarise(fund, rounds), description: fund.description },
+    rounds,
+    criteria: c.criteria
+      .filter((x) => x.fund_id === fund.id)
+      .map((x) => ({ key: x.key, title: x.title, description: x.description, weightPercent: x.weight_percent })),
   };
 }

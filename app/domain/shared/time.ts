@@ -46,9 +46,12 @@ export function formatLondonDateTime(iso: string): string {
   return `${time} on ${formatLondonDate(iso)}`;
 }
 
+// Making an Intl formatter costs far more than using one: make each once.
+const dateFormatter = new Intl.DateTimeFormat("en-GB", { timeZone: LONDON, day: "numeric", month: "long", year: "numeric" });
+
 /** "31 March 2027". */
 export function formatLondonDate(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: LONDON, day: "numeric", month: "long", year: "numeric" }).format(new Date(iso));
+  return dateFormatter.format(new Date(iso));
 }
 
 /** The UK financial year (April–March) an instant falls in, named by its first calendar year. */
