@@ -21,7 +21,7 @@ const SERVER_ONLY = {
 };
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "node_modules/**", "data/**", ".cache/**"] },
+  { ignores: ["build/**", "public/build/**", "bench/.build/**", "node_modules/**", "data/**", ".cache/**", "test-results/**", "app/styles/compiled/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
