@@ -1,0 +1,30 @@
+/** What the workflow's emails know about the application they are about (app/domain/applications). */
+export interface ApplicationEmailData {
+  applicationId: number;
+  reference: string | null;
+  title: string | null;
+  organisationName: string;
+  fundName: string;
+  /** Why, for staff and the audit log. */
+  reason?: string | null;
+  /** What the group is told, in the administrator's words. */
+  feedback?: string | null;
+}
+
+export const SAMPLE_APPLICATION: ApplicationEmailData = {
+  applicationId: 42,
+  reference: "CRF-2026-00042",
+  title: "Saturday breakfast & homework club",
+  organisationName: "Łódź Polish Community Café <Cambridge> & Friends",
+  fundName: "Community Reach Fund",
+  reason: "Budget needs more detail",
+  feedback: "Please break the £800 for food into what you will buy each month.\nWe also need the name of your other funder.",
+};
+
+export function project(d: ApplicationEmailData): string {
+  return d.title ? `‘${d.title}’` : "your application";
+}
+
+export function applicationUrl(serviceUrl: string, d: ApplicationEmailData): string {
+  return `${serviceUrl}/applications/${d.applicationId}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * Every email the portal sends, by name. The outbox stores the name and the data; the worker renders it
+ * when it sends, through the shared layout.
+ */
+import applicationReceived from "./application-received";
+import newSubmission from "./new-submission";
+import moreInformationNeeded from "./more-information-needed";
+import applicationEligible from "./application-eligible";
+import applicationIneligible from "./application-ineligible";
+import decisionAwarded from "./decision-awarded";
+import decisionDeclined from "./decision-declined";
+import decisionDeferred from "./decision-deferred";
+import awardLetterIssued from "./award-letter-issued";
+import offerAccepted from "./offer-accepted";
+import offerAcceptedAdmin from "./offer-accepted-admin";
+import offerDeclinedAdmin from "./offer-declined-admin";
+import monitoringStarted from "./monitoring-started";
+import reportAccepted from "./report-accepted";
+import applicationWithdrawn from "./application-withdrawn";
+import applicationWithdrawnAdmin from "./application-withdrawn-admin";
+import outlineInvited from "./outline-invited";
+import outlineStrengthen from "./outline-strengthen";
+import outlineSignposted from "./outline-signposted";
+import outlineDeclined from "./outline-declined";
+import type { EmailContext, EmailTemplate } from "./content";
+import { renderLayout, type RenderedEmail } from "./layout";
+
+export const templates = {
+  "application-received": applicationReceived,
+  "new-submission": newSubmission,
+  "more-information-needed": moreInformationNeeded,
+  "application-eligible": applicationEligible,
+  "application-ineligible": applicationIneligible,
+  "decision-awarded": decisionAwarded,
+  "decision-declined": decisionDeclined,
+  "decision-deferred": decisionDeferred,
+  "award-letter-issued": awardLetterIssued,
+  "offer-accepted": offerAccepted,
+  "offer-accepted-admin": offerAcceptedAdmin,
+  "offer-declined-admin": offerDeclinedAdmin,
+  "monitoring-started": monitoringStarted,
+  "report-accepted": reportAccepted,
+  "application-withdrawn": applicationWithdrawn,
+  "application-withdrawn-admin": applicationWithdrawnAdmin,
+  "outline-invited": outlineInvited,
+  "outline-strengthen": outlineStrengthen,
+  "outline-signposted": outlineSignposted,
+  "outline-declined": outlineDeclined,
+} satisfies Record<string, EmailTemplate<any>>;
+
+export type TemplateName = keyof typeof templates;
+export type TemplateData<N extends TemplateName> = (typeof templates)[N] extends EmailTemplate<infer D> ? D : never;
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.prototype.hasOwnProperty.call(templates, name);
+}
+
+export class UnknownTemplateError extends Error {
+  constructor(name: string) {
+    super(`There is no email template called "${name}"`);
+    this.name = "UnknownTemplateError";
+  }
+}
+
+/** Subject, text and HTML for a template and its data. */
+export function renderEmail(name: string, data: unknown, ctx: EmailContext): RenderedEmail {
+  if (!isTemplateName(name)) throw new UnknownTemplateError(name);
+  const template = templates[name] as EmailTemplate<unknown>;
+  return renderLayout(template.render(data, ctx), ctx);
+}
+
+export type { EmailContext } from "./content";
+export type { RenderedEmail } from "./layout";
