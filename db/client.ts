@@ -81,6 +81,9 @@ export function createDb(url: string = process.env.DATABASE_URL || DEFAULT_DATAB
       max: Number(process.env.DATABASE_POOL_MAX || 10),
       types: pgTypes,
     });
+    // An idle connection dropped by the server (a restart, a failover) must not take the process with it;
+    // the pool opens a new one on the next query.
+    pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine, url };
   }
   const file = sqlitePath(url);

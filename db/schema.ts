@@ -256,19 +256,39 @@ export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
 
 export interface OutboxTable {
   id: Generated<number>;
-  template: string;
-  data: Json;
-  recipients: Json; // [{ email, name? }]
+  template: string; // a template in emails/
+  data: Json; // the template's data; {} once a secret has been redacted
+  to_email: string;
+  to_name: string | null;
   reference: string | null;
+  attachments: Json | null; // [{ filename, contentType, contentBase64 }]
+  /** Given at enqueue and kept across retries, so a duplicate after a crash is recognisable. */
+  message_id: string;
   status: Defaulted<OutboxStatus>;
   attempts: Defaulted<number>;
   next_attempt_at: Defaulted<string>;
   lease_until: string | null;
   leased_by: string | null;
-  message_id: string | null;
   last_error: string | null;
+  smtp_response: string | null;
   contains_secret: Defaulted<Flag>;
+  redacted_at: string | null;
   sent_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** Scheduled work run by the mail worker under a lease, so one instance runs each due job. */
+export interface ScheduledJobsTable {
+  id: Generated<number>;
+  name: string;
+  next_run_at: string;
+  lease_until: string | null;
+  leased_by: string | null;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  failures: Defaulted<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -305,6 +325,7 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   service_settings: ServiceSettingsTable;
+  scheduled_jobs: ScheduledJobsTable;
 }
 
 export type User = Selectable<UsersTable>;

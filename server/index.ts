@@ -7,11 +7,15 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { closeDb, getDbHandle } from "~db/client";
 import { describeDatabase, prepareDatabase } from "~db/setup";
+import { startMailWorker } from "~/domain/notifications/mail.server";
+import { assertMailConfiguredForProduction, readMailConfig } from "~/utils/mail-config.server";
 import { createApp } from "./app";
 import { readConfig } from "./config";
 
 async function main() {
   const config = readConfig();
+  const mailConfig = readMailConfig();
+  assertMailConfiguredForProduction(mailConfig, config.production);
   let mocks = "";
   if (process.env.MOCKS === "true") {
     if (config.production) throw new Error("MOCKS=true is for tests and demos; it cannot be used with NODE_ENV=production.");
@@ -21,6 +25,9 @@ async function main() {
   }
   const handle = getDbHandle();
   const { applied, seeded } = await prepareDatabase(handle, { seed: !config.production });
+
+  // The mail worker runs in this process unless MAIL_WORKER=off (then run `npm run worker` beside it).
+  const mail = process.env.MAIL_WORKER === "off" ? null : await startMailWorker(mailConfig);
 
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -32,6 +39,7 @@ async function main() {
       [
         `Community grants portal at http://${shownHost}:${config.port} (${config.production ? "production" : "development"})`,
         `  database: ${describeDatabase(handle)}${applied.length ? `, ${applied.length} migration(s) applied` : ""}`,
+        mail ? `  email: ${mail.description}, sent by the worker in this process` : "  email: MAIL_WORKER=off, so `npm run worker` must run beside this server",
         mocks || null,
         seeded ? `  seeded demo data: ${seeded.funds} funds, ${seeded.rounds} rounds, ${seeded.users} users (see README for demo accounts)` : null,
       ]
@@ -51,6 +59,7 @@ async function main() {
     }, config.shutdownTimeoutMs);
     force.unref();
     server.close(async () => {
+      await mail?.worker.stop();
       await closeDb();
       process.exit(0);
     });

@@ -212,20 +212,25 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
   await db.schema.createIndex("audit_log_entity_idx").on("audit_log").columns(["entity_type", "entity_id", "id"]).execute();
   await db.schema.createIndex("audit_log_created_idx").on("audit_log").column("created_at").execute();
 
+  // One row per recipient, so that each person's delivery succeeds or fails on its own.
   await table(db, engine, "outbox", (b) =>
     b
       .addColumn("template", "text", (c) => c.notNull())
       .addColumn("data", t.json, (c) => c.notNull())
-      .addColumn("recipients", t.json, (c) => c.notNull())
+      .addColumn("to_email", "text", (c) => c.notNull())
+      .addColumn("to_name", "text")
       .addColumn("reference", "text")
+      .addColumn("attachments", t.json)
+      .addColumn("message_id", "text", (c) => c.notNull().unique())
       .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sqlIn("status", ["pending", "sending", "sent", "failed"])))
       .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
       .addColumn("next_attempt_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
       .addColumn("lease_until", t.timestamp)
       .addColumn("leased_by", "text")
-      .addColumn("message_id", "text")
       .addColumn("last_error", "text")
+      .addColumn("smtp_response", "text")
       .addColumn("contains_secret", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("redacted_at", t.timestamp)
       .addColumn("sent_at", t.timestamp),
   ).execute();
   await db.schema.createIndex("outbox_due_idx").on("outbox").columns(["status", "next_attempt_at"]).execute();

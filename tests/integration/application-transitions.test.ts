@@ -20,8 +20,20 @@ beforeAll(async () => {
 async function outboxFor(applicationId: number) {
   const rows = await db().db.selectFrom("outbox").selectAll().orderBy("id").execute();
   return rows
-    .map((r) => ({ ...r, data: fromJson<Record<string, unknown>>(r.data, {}), recipients: fromJson<{ email: string }[]>(r.recipients, []) }))
+    .map((r) => ({ ...r, data: fromJson<Record<string, unknown>>(r.data, {}) }))
     .filter((r) => r.data.applicationId === applicationId);
+}
+
+/** Each email once, with everyone it goes to (the outbox has a row per recipient). */
+async function emailsFor(applicationId: number) {
+  const rows = await outboxFor(applicationId);
+  const byTemplate = new Map<string, { template: string; reference: string | null; data: Record<string, unknown>; status: string; recipients: { email: string }[] }>();
+  for (const r of rows) {
+    const e = byTemplate.get(r.template) ?? { template: r.template, reference: r.reference, data: r.data, status: r.status, recipients: [] };
+    e.recipients.push({ email: r.to_email });
+    byTemplate.set(r.template, e);
+  }
+  return [...byTemplate.values()];
 }
 
 describe("transitionApplication", () => {
@@ -39,7 +51,7 @@ describe("transitionApplication", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ event: "application.transition", entity_type: "application", from_state: "draft", to_state: "submitted", ip: "203.0.113.9" });
 
-    const mail = await outboxFor(app.id);
+    const mail = await emailsFor(app.id);
     expect(mail.map((m) => m.template)).toEqual(["application-received", "new-submission"]);
     expect(mail[0].recipients.map((r) => r.email).sort()).toEqual(["alex@larder.example.org", "jo@larder.example.org"]);
     expect(mail[1].recipients.map((r) => r.email)).toEqual([ADMIN]);
@@ -87,7 +99,7 @@ describe("transitionApplication", () => {
     const saved = await k.selectFrom("applications").selectAll().where("id", "=", app.id).executeTakeFirstOrThrow();
     expect(saved.status).toBe("ineligible");
     expect(saved.decided_at).not.toBeNull();
-    const [mail] = await outboxFor(app.id);
+    const [mail] = await emailsFor(app.id);
     expect(mail).toMatchObject({ template: "application-ineligible", reference: app.reference });
     expect(app.reference).toMatch(/^CRF-\d{4}-\d{5}$/);
     expect(mail.data.feedback).toBe("The activity takes place in Peterborough.");
@@ -114,7 +126,7 @@ describe("transitionApplication", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(1);
-    expect((await outboxFor(app.id)).map((m) => m.template)).toEqual(["application-eligible"]);
+    expect((await outboxFor(app.id)).map((m) => m.template)).toEqual(["application-eligible", "application-eligible"]); // two members of the group
   });
 
   it("an outline follows its own workflow: invite is a decision the group hears about", async () => {
@@ -123,7 +135,7 @@ describe("transitionApplication", () => {
     const admin = await actor(k, ADMIN);
     await expect(transitionApplication(k, admin, { applicationId: app.id, action: "award" })).rejects.toMatchObject({ reason: "unknown_action" });
     await transitionApplication(k, admin, { applicationId: app.id, action: "invite" });
-    const mail = await outboxFor(app.id);
+    const mail = await emailsFor(app.id);
     expect(mail.map((m) => [m.template, m.recipients.map((r) => r.email)])).toEqual([["outline-invited", ["maria@ramsey-timebank.example.org"]]]);
   });
 });

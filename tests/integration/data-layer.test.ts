@@ -88,7 +88,7 @@ describe(`data layer on ${TEST_ENGINE}`, () => {
 
     const outbox = await k
       .insertInto("outbox")
-      .values({ template: "t", data: "{}", recipients: "[]", status: "pending", attempts: 0, contains_secret: 1 })
+      .values({ template: "t", data: "{}", to_email: "a@example.org", message_id: "<1@example.org>", contains_secret: 1 })
       .returning(["contains_secret", "next_attempt_at", "sent_at"])
       .executeTakeFirstOrThrow();
     expect(outbox.contains_secret).toBe(1);

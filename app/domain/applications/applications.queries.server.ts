@@ -8,6 +8,7 @@ export async function findApplicationForPolicy(db: Db, id: number) {
   const row = await db
     .selectFrom("applications as a")
     .innerJoin("organisations as o", "o.id", "a.organisation_id")
+    .innerJoin("funds as f", "f.id", "a.fund_id")
     .select([
       "a.id",
       "a.reference",
@@ -22,6 +23,7 @@ export async function findApplicationForPolicy(db: Db, id: number) {
       "a.title",
       "o.district_code as organisation_district_code",
       "o.name as organisation_name",
+      "f.name as fund_name",
     ])
     .where("a.id", "=", id)
     .executeTakeFirst();

@@ -9,6 +9,7 @@ import { isoNow } from "~db/time";
 import { workflowActorsFor, type Actor } from "~/domain/access/policy";
 import { appendAudit } from "~/domain/audit/audit.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
+import { isTemplateName } from "~emails/index";
 import { checkTransition, type Action, type Stage, type State } from "./workflow";
 import { findApplicationForPolicy, fundAdministratorRecipients, groupRecipients } from "./applications.queries.server";
 
@@ -103,9 +104,10 @@ export async function transitionApplication(
 
     const notificationIds: number[] = [];
     for (const n of transition.notifications) {
+      if (!isTemplateName(n.template)) throw new Error(`The workflow names an email template that does not exist: ${n.template}`);
       const recipients =
         n.to === "group" ? await groupRecipients(trx, row.organisation_id) : await fundAdministratorRecipients(trx, row.fund_id);
-      const id = await enqueue(trx, {
+      const ids = await enqueue(trx, {
         template: n.template,
         reference: row.reference,
         recipients,
@@ -114,13 +116,12 @@ export async function transitionApplication(
           reference: row.reference,
           title: row.title,
           organisationName: row.organisation_name,
-          from: row.status,
-          to: transition.to,
+          fundName: row.fund_name,
           reason: req.reason ?? null,
           feedback: req.feedback ?? null,
         },
       });
-      if (id !== null) notificationIds.push(id);
+      notificationIds.push(...ids);
     }
     return { from: row.status as State, to: transition.to, version: row.version + 1, notificationIds };
   });
