@@ -9,9 +9,9 @@
  * The same worker runs scheduled jobs (scheduled-jobs.server.ts) between batches.
  */
 import os from "node:os";
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Updateable } from "kysely";
 import type { Engine } from "~db/client";
-import type { Database, OutboxRow } from "~db/schema";
+import type { Database, OutboxRow, OutboxTable } from "~db/schema";
 import { fromJson } from "~db/json";
 import { renderEmail, type EmailContext } from "~emails/index";
 import type { MailTransport, OutgoingMessage } from "~/utils/mail-transport.server";
@@ -34,6 +34,13 @@ export interface MailWorkerOptions {
   maxAgeMs?: number;
   jobs?: JobRegistry;
   log?: (line: string) => void;
+}
+
+interface Outcome {
+  id: number;
+  to: string;
+  kind: "sent" | "retrying" | "failed";
+  set: Updateable<OutboxTable>;
 }
 
 export interface BatchResult {
@@ -84,7 +91,7 @@ export class MailWorker {
     this.o = {
       leaseMs: 5 * MINUTE,
       batchSize: 50,
-      concurrency: 5,
+      concurrency: 10,
       pollMs: 1_000,
       maxAgeMs: 24 * 60 * MINUTE,
       ...options,
@@ -122,16 +129,28 @@ export class MailWorker {
       .execute();
   }
 
-  /** Claims one batch and sends it. */
+  /**
+   * Claims one batch and sends it. What happened to each message is recorded in one transaction at the end
+   * of the batch (one disk sync, not one per message); a crash before then means the batch is sent again
+   * when its lease runs out — at least once, with the same Message-IDs.
+   */
   async runOnce(now = new Date()): Promise<BatchResult> {
     const rows = await this.claim(now);
     const result: BatchResult = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
     if (rows.length === 0) return result;
     const context = await this.o.context();
+    const outcomes: Outcome[] = [];
     await mapWithConcurrency(rows, this.o.concurrency, async (row) => {
       const outcome = await this.deliver(row, context);
-      result[outcome]++;
+      outcomes.push(outcome);
+      result[outcome.kind]++;
     });
+    await this.o.db.transaction().execute(async (trx) => {
+      for (const o of outcomes) {
+        await trx.updateTable("outbox").set(o.set).where("id", "=", o.id).where("status", "=", "sending").execute();
+      }
+    });
+    for (const o of outcomes) if (o.kind === "failed") this.log(`[mail] message ${o.id} to ${o.to} failed: ${o.set.last_error}`);
     return result;
   }
 
@@ -150,68 +169,63 @@ export class MailWorker {
     };
   }
 
-  private async deliver(row: OutboxRow, context: EmailContext): Promise<"sent" | "retrying" | "failed"> {
-    let response: string;
+  private async deliver(row: OutboxRow, context: EmailContext): Promise<Outcome> {
     try {
       const info = await this.o.transport.send(this.message(row, context));
-      response = info.response;
+      const now = new Date().toISOString();
+      return {
+        id: row.id,
+        to: row.to_email,
+        kind: "sent",
+        set: {
+          status: "sent",
+          sent_at: now,
+          smtp_response: info.response.slice(0, 1000),
+          last_error: null,
+          lease_until: null,
+          updated_at: now,
+          // A sign-in or reset link has done its job once delivered: do not keep it.
+          ...(row.contains_secret ? { data: "{}", redacted_at: now } : {}),
+        },
+      };
     } catch (error) {
-      return this.recordFailure(row, error);
+      return this.failure(row, error);
     }
-    const now = new Date().toISOString();
-    await this.o.db
-      .updateTable("outbox")
-      .set({
-        status: "sent",
-        sent_at: now,
-        smtp_response: response.slice(0, 1000),
-        last_error: null,
-        lease_until: null,
-        updated_at: now,
-        // A sign-in or reset link has done its job once delivered: do not keep it.
-        ...(row.contains_secret ? { data: "{}", redacted_at: now } : {}),
-      })
-      .where("id", "=", row.id)
-      .where("status", "=", "sending")
-      .execute();
-    return "sent";
   }
 
-  private async recordFailure(row: OutboxRow, error: unknown): Promise<"retrying" | "failed"> {
+  private failure(row: OutboxRow, error: unknown): Outcome {
     const now = new Date();
+    const nowIso = now.toISOString();
     const reason = describeError(error);
     const tooOld = now.getTime() + retryDelayMs(row.attempts, () => 0.5) - Date.parse(row.created_at) > this.o.maxAgeMs;
     if (isPermanent(error) || tooOld || !isSendable(error)) {
-      await this.o.db
-        .updateTable("outbox")
-        .set({
+      return {
+        id: row.id,
+        to: row.to_email,
+        kind: "failed",
+        set: {
           status: "failed",
           last_error: tooOld && !isPermanent(error) ? `Gave up after ${Math.round(this.o.maxAgeMs / 3_600_000)} hours: ${reason}` : reason,
           smtp_response: (error as { response?: string })?.response?.slice(0, 1000) ?? null,
           lease_until: null,
-          updated_at: now.toISOString(),
-          ...(row.contains_secret ? { data: "{}", redacted_at: now.toISOString() } : {}),
-        })
-        .where("id", "=", row.id)
-        .where("status", "=", "sending")
-        .execute();
-      this.log(`[mail] message ${row.id} to ${row.to_email} failed: ${reason}`);
-      return "failed";
+          updated_at: nowIso,
+          ...(row.contains_secret ? { data: "{}", redacted_at: nowIso } : {}),
+        },
+      };
     }
-    await this.o.db
-      .updateTable("outbox")
-      .set({
+    return {
+      id: row.id,
+      to: row.to_email,
+      kind: "retrying",
+      set: {
         status: "pending",
         last_error: reason,
         next_attempt_at: new Date(now.getTime() + retryDelayMs(row.attempts)).toISOString(),
         lease_until: null,
         leased_by: null,
-        updated_at: now.toISOString(),
-      })
-      .where("id", "=", row.id)
-      .where("status", "=", "sending")
-      .execute();
-    return "retrying";
+        updated_at: nowIso,
+      },
+    };
   }
 
   /** Runs until stop(): a batch, the due jobs, then a pause unless the batch was full. */
