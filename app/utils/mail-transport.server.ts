@@ -43,13 +43,16 @@ export function smtpOptionsFromUrl(url: string): SMTPPool.Options {
     secure,
     maxConnections: Number(u.searchParams.get("maxConnections") || 5),
     maxMessages: Number(u.searchParams.get("maxMessages") || 100),
-    // Well inside the worker's lease, so a hung server cannot make a message be sent twice in parallel.
+    // Well inside the worker's 15-minute lease, so a hung server does not outlast a claim.
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 60_000,
   };
   if (u.username) options.auth = { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) };
+  // Without implicit TLS, insist on STARTTLS: an attacker who strips it must not get the password or the
+  // sign-in links in clear. ignoreTLS=true is for a local test server only.
   if (u.searchParams.get("ignoreTLS") === "true") options.ignoreTLS = true;
+  else if (!secure) options.requireTLS = true;
   if (u.searchParams.get("rejectUnauthorized") === "false") options.tls = { rejectUnauthorized: false };
   return options;
 }

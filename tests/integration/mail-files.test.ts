@@ -73,7 +73,9 @@ describe("mail configuration", () => {
       secure: true,
       auth: { user: "grants@council", pass: "päss" },
     });
-    expect(smtpOptionsFromUrl("smtp://mail.example.org:2525?maxConnections=10")).toMatchObject({ port: 2525, secure: false, maxConnections: 10 });
+    expect(smtpOptionsFromUrl("smtp://mail.example.org:2525?maxConnections=10")).toMatchObject({ port: 2525, secure: false, maxConnections: 10, requireTLS: true });
+    expect(smtpOptionsFromUrl("smtp://127.0.0.1:2525?ignoreTLS=true")).toMatchObject({ ignoreTLS: true });
+    expect(smtpOptionsFromUrl("smtp://127.0.0.1:2525?ignoreTLS=true").requireTLS).toBeUndefined();
     expect(() => smtpOptionsFromUrl("http://mail.example.org")).toThrow(/smtp:\/\//);
   });
 });

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fromJson } from "~db/json";
 import { SAMPLE_APPLICATION } from "~emails/application-data";
 import type { EmailContext } from "~emails/index";
-import { MailWorker, retryDelayMs, type MailWorkerOptions } from "~/domain/notifications/mail-worker.server";
+import { MailWorker, isPermanent, retryDelayMs, type MailWorkerOptions } from "~/domain/notifications/mail-worker.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
 import { createDb } from "~db/client";
 import { createSmtpTransport, type MailTransport } from "~/utils/mail-transport.server";
@@ -147,10 +147,39 @@ describe("the mail worker", () => {
     await queue(1);
     const dayAgo = new Date(Date.now() - 24 * 60 * 60_000).toISOString();
     await db().db.updateTable("outbox").set({ created_at: dayAgo } as never).execute();
-    expect(await worker(createSmtpTransport(peer.url)).runOnce()).toMatchObject({ failed: 1 });
+    await queue(1, { secret: true });
+    await db().db.updateTable("outbox").set({ created_at: dayAgo } as never).execute();
+    const w = worker(createSmtpTransport(peer.url));
+    expect(await w.runOnce()).toMatchObject({ claimed: 0 });
+    const all = await rows();
+    expect(all.map((r) => r.status)).toEqual(["failed", "failed"]);
+    expect(all[0].last_error).toMatch(/^Gave up after 24 hours: /);
+    expect(fromJson(all[1].data, null)).toEqual({}); // the secret does not wait for ever either
+    expect(all[1].redacted_at).not.toBeNull();
+  });
+
+  it("a refused message or recipient is permanent; a refused password or TLS problem is retried", () => {
+    const err = (code: string, responseCode: number, permanent: boolean) => Object.assign(new Error("x"), { code, responseCode, permanent });
+    expect(isPermanent(err("EENVELOPE", 550, true))).toBe(true);
+    expect(isPermanent(err("EMESSAGE", 552, true))).toBe(true);
+    expect(isPermanent(err("EAUTH", 535, true))).toBe(false);
+    expect(isPermanent(err("EPROTOCOL", 554, true))).toBe(false);
+    expect(isPermanent(err("EENVELOPE", 450, false))).toBe(false);
+    expect(isPermanent(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNECTION" }))).toBe(false);
+  });
+
+  it("a worker whose lease ran out does not overwrite what the worker that took over recorded", async () => {
+    const peer = await smtp();
+    await queue(1);
+    const slow = worker(createSmtpTransport(peer.url), { id: "slow", leaseMs: 1 });
+    const [claimed] = await slow.claim();
+    await new Promise((r) => setTimeout(r, 5));
+    const quick = worker(createSmtpTransport(peer.url), { id: "quick" });
+    expect(await quick.runOnce()).toMatchObject({ claimed: 1, sent: 1 });
+    // The slow worker now reports a failure for its stale claim: it must not undo the delivery.
+    await slow["record"]([{ id: claimed.id, attempts: claimed.attempts, kind: "retrying", set: { status: "pending", last_error: "late" } }]);
     const [row] = await rows();
-    expect(row.status).toBe("failed");
-    expect(row.last_error).toMatch(/^Gave up after 24 hours: /);
+    expect(row).toMatchObject({ status: "sent", leased_by: "quick", attempts: 2 });
   });
 
   it("backs off: 1, 2, 4 minutes … at most an hour", () => {

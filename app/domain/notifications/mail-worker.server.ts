@@ -38,7 +38,8 @@ export interface MailWorkerOptions {
 
 interface Outcome {
   id: number;
-  to: string;
+  /** The claim this outcome belongs to: a later claim of the same row by another worker wins. */
+  attempts: number;
   kind: "sent" | "retrying" | "failed";
   set: Updateable<OutboxTable>;
 }
@@ -51,6 +52,8 @@ export interface BatchResult {
 }
 
 const MINUTE = 60_000;
+/** Results are written after this many messages, so a crash resends at most a few. */
+const FLUSH_EVERY = 10;
 
 /** 1, 2, 4 … minutes, at most an hour, with ±20 % jitter so a recovering server is not stampeded. */
 export function retryDelayMs(attempts: number, random = Math.random): number {
@@ -58,10 +61,14 @@ export function retryDelayMs(attempts: number, random = Math.random): number {
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-/** An SMTP reply in the 5xx range is permanent; anything else (4xx, a connection that failed) may pass. */
+/**
+ * Permanent: the server refused this message or this recipient with a 5xx reply (nodemailer marks those
+ * `permanent`, except 503). A 5xx about our own set-up — a wrong password (EAUTH), TLS, the greeting — is
+ * not the message's fault: it is retried, so fixing SMTP_URL sends the queue instead of failing it.
+ */
 export function isPermanent(error: unknown): boolean {
-  const code = (error as { responseCode?: unknown } | null)?.responseCode;
-  return typeof code === "number" && code >= 500 && code < 600;
+  const e = error as { permanent?: unknown; code?: unknown } | null;
+  return e?.permanent === true && (e.code === "EENVELOPE" || e.code === "EMESSAGE");
 }
 
 function describeError(error: unknown): string {
@@ -89,19 +96,39 @@ export class MailWorker {
     this.id = options.id ?? `${os.hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
     this.log = options.log ?? ((line) => console.log(line));
     this.o = {
-      leaseMs: 5 * MINUTE,
-      batchSize: 50,
-      concurrency: 10,
-      pollMs: 1_000,
-      maxAgeMs: 24 * 60 * MINUTE,
       ...options,
+      leaseMs: options.leaseMs ?? 15 * MINUTE,
+      batchSize: options.batchSize ?? 50,
+      concurrency: options.concurrency ?? 10,
+      pollMs: options.pollMs ?? 1_000,
+      maxAgeMs: options.maxAgeMs ?? 24 * 60 * MINUTE,
     } as typeof this.o;
+  }
+
+  /**
+   * Fails (and redacts) rows that have waited past maxAgeMs whatever the reason — a worker that kept dying
+   * on them, a context that would not load — so no row waits for ever with a secret in it.
+   */
+  async expireStale(now = new Date()): Promise<number> {
+    const nowIso = now.toISOString();
+    const cutoff = new Date(now.getTime() - this.o.maxAgeMs).toISOString();
+    const stale = (eb: any) =>
+      eb.and([
+        eb("created_at", "<", cutoff),
+        eb.or([eb("status", "=", "pending"), eb.and([eb("status", "=", "sending"), eb("lease_until", "<", nowIso)])]),
+      ]);
+    const hours = Math.round(this.o.maxAgeMs / 3_600_000);
+    const base = { status: "failed" as const, lease_until: null, updated_at: nowIso, last_error: sql<string>`${sql.lit(`Gave up after ${hours} hours: `)} || coalesce(last_error, 'not sent')` };
+    const a = await this.o.db.updateTable("outbox").set(base).where(stale).where("contains_secret", "=", 0).executeTakeFirst();
+    const b = await this.o.db.updateTable("outbox").set({ ...base, data: "{}", redacted_at: nowIso }).where(stale).where("contains_secret", "=", 1).executeTakeFirst();
+    return Number(a.numUpdatedRows) + Number(b.numUpdatedRows);
   }
 
   /** Takes up to a batch of due rows for this worker: pending ones whose time has come, and leases that ran out. */
   async claim(now = new Date()): Promise<OutboxRow[]> {
     const { db, engine, batchSize, leaseMs } = this.o;
     const nowIso = now.toISOString();
+    await this.expireStale(now);
     const due = db
       .selectFrom("outbox")
       .select("id")
@@ -130,28 +157,48 @@ export class MailWorker {
   }
 
   /**
-   * Claims one batch and sends it. What happened to each message is recorded in one transaction at the end
-   * of the batch (one disk sync, not one per message); a crash before then means the batch is sent again
-   * when its lease runs out — at least once, with the same Message-IDs.
+   * Claims one batch and sends it. Results are recorded in small groups as they come (one transaction, so
+   * one disk sync, per group), and only while this worker still holds the row: if its lease ran out and
+   * another worker took the row, the other worker's record stands.
    */
   async runOnce(now = new Date()): Promise<BatchResult> {
     const rows = await this.claim(now);
     const result: BatchResult = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
     if (rows.length === 0) return result;
     const context = await this.o.context();
-    const outcomes: Outcome[] = [];
+    let pending: Outcome[] = [];
+    let writing = Promise.resolve();
+    const flush = () => {
+      const group = pending;
+      pending = [];
+      writing = writing.then(() => this.record(group));
+      return writing;
+    };
     await mapWithConcurrency(rows, this.o.concurrency, async (row) => {
       const outcome = await this.deliver(row, context);
-      outcomes.push(outcome);
       result[outcome.kind]++;
+      pending.push(outcome);
+      if (pending.length >= FLUSH_EVERY) await flush();
     });
+    await flush();
+    return result;
+  }
+
+  private async record(outcomes: Outcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
     await this.o.db.transaction().execute(async (trx) => {
       for (const o of outcomes) {
-        await trx.updateTable("outbox").set(o.set).where("id", "=", o.id).where("status", "=", "sending").execute();
+        await trx
+          .updateTable("outbox")
+          .set(o.set)
+          .where("id", "=", o.id)
+          .where("status", "=", "sending")
+          .where("leased_by", "=", this.id)
+          .where("attempts", "=", o.attempts)
+          .execute();
       }
     });
-    for (const o of outcomes) if (o.kind === "failed") this.log(`[mail] message ${o.id} to ${o.to} failed: ${o.set.last_error}`);
-    return result;
+    for (const o of outcomes) if (o.kind === "failed") this.log(`[mail] outbox message ${o.id} failed: ${o.set.last_error}`);
   }
 
   private message(row: OutboxRow, context: EmailContext): OutgoingMessage {
@@ -170,42 +217,50 @@ export class MailWorker {
   }
 
   private async deliver(row: OutboxRow, context: EmailContext): Promise<Outcome> {
+    let message: OutgoingMessage;
     try {
-      const info = await this.o.transport.send(this.message(row, context));
-      const now = new Date().toISOString();
-      return {
-        id: row.id,
-        to: row.to_email,
-        kind: "sent",
-        set: {
-          status: "sent",
-          sent_at: now,
-          smtp_response: info.response.slice(0, 1000),
-          last_error: null,
-          lease_until: null,
-          updated_at: now,
-          // A sign-in or reset link has done its job once delivered: do not keep it.
-          ...(row.contains_secret ? { data: "{}", redacted_at: now } : {}),
-        },
-      };
+      message = this.message(row, context);
+    } catch (error) {
+      // A template that does not exist, or data it cannot render, is a bug: trying again will not help.
+      return this.failure(row, error, { permanent: true });
+    }
+    let response: string;
+    try {
+      response = String((await this.o.transport.send(message)).response ?? "");
     } catch (error) {
       return this.failure(row, error);
     }
+    const now = new Date().toISOString();
+    return {
+      id: row.id,
+      attempts: row.attempts,
+      kind: "sent",
+      set: {
+        status: "sent",
+        sent_at: now,
+        smtp_response: response.slice(0, 1000),
+        last_error: null,
+        lease_until: null,
+        updated_at: now,
+        // A sign-in or reset link has done its job once delivered: do not keep it.
+        ...(row.contains_secret ? { data: "{}", redacted_at: now } : {}),
+      },
+    };
   }
 
-  private failure(row: OutboxRow, error: unknown): Outcome {
+  private failure(row: OutboxRow, error: unknown, opts: { permanent?: boolean } = {}): Outcome {
     const now = new Date();
     const nowIso = now.toISOString();
     const reason = describeError(error);
     const tooOld = now.getTime() + retryDelayMs(row.attempts, () => 0.5) - Date.parse(row.created_at) > this.o.maxAgeMs;
-    if (isPermanent(error) || tooOld || !isSendable(error)) {
+    if (opts.permanent || isPermanent(error) || tooOld) {
       return {
         id: row.id,
-        to: row.to_email,
+        attempts: row.attempts,
         kind: "failed",
         set: {
           status: "failed",
-          last_error: tooOld && !isPermanent(error) ? `Gave up after ${Math.round(this.o.maxAgeMs / 3_600_000)} hours: ${reason}` : reason,
+          last_error: tooOld && !opts.permanent && !isPermanent(error) ? `Gave up after ${Math.round(this.o.maxAgeMs / 3_600_000)} hours: ${reason}` : reason,
           smtp_response: (error as { response?: string })?.response?.slice(0, 1000) ?? null,
           lease_until: null,
           updated_at: nowIso,
@@ -215,7 +270,7 @@ export class MailWorker {
     }
     return {
       id: row.id,
-      to: row.to_email,
+      attempts: row.attempts,
       kind: "retrying",
       set: {
         status: "pending",
@@ -262,9 +317,4 @@ export class MailWorker {
     await this.loop;
     this.o.transport.close();
   }
-}
-
-/** Render errors (an unknown template, bad data) are bugs: trying again will not help. */
-function isSendable(error: unknown): boolean {
-  return !(error instanceof Error && (error.name === "UnknownTemplateError" || error instanceof TypeError));
 }

@@ -61,6 +61,7 @@ export async function runDueJobs(db: Kysely<Database>, jobs: JobRegistry, worker
           updated_at: done,
         })
         .where("name", "=", name)
+        .where("leased_by", "=", workerId)
         .execute();
     } catch (error) {
       const failures = claimed.failures + 1;
@@ -76,6 +77,7 @@ export async function runDueJobs(db: Kysely<Database>, jobs: JobRegistry, worker
           updated_at: new Date().toISOString(),
         })
         .where("name", "=", name)
+        .where("leased_by", "=", workerId)
         .execute();
     }
   }
