@@ -5,7 +5,10 @@ export interface ApplicationEmailData {
   title: string | null;
   organisationName: string;
   fundName: string;
-  /** Why, for staff and the audit log. */
+  /**
+   * A group's own words to staff (why it withdrew or declined a grant). Never an administrator's internal
+   * note: those stay in the audit log.
+   */
   reason?: string | null;
   /** What the group is told, in the administrator's words. */
   feedback?: string | null;
@@ -17,7 +20,7 @@ export const SAMPLE_APPLICATION: ApplicationEmailData = {
   title: "Saturday breakfast & homework club",
   organisationName: "Łódź Polish Community Café <Cambridge> & Friends",
   fundName: "Community Reach Fund",
-  reason: "Budget needs more detail",
+  reason: "Our other funder pulled out",
   feedback: "Please break the £800 for food into what you will buy each month.\nWe also need the name of your other funder.",
 };
 

@@ -9,7 +9,7 @@ export default defineTemplate<ApplicationEmailData>({
     heading: "Your application cannot go forward",
     blocks: [
       p(`We have checked ${project(d)} from ${d.organisationName}. We are sorry, but it does not meet the ${d.fundName}’s rules.`),
-      inset(d.feedback || d.reason || ""),
+      inset(d.feedback ?? ""),
       p("If you think we have made a mistake, or want advice on other funding, reply using the contact details below."),
     ],
   }),

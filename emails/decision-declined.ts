@@ -9,7 +9,7 @@ export default defineTemplate<ApplicationEmailData>({
     heading: "Your application has not been successful",
     blocks: [
       p(`We are sorry to tell you that the ${d.fundName} cannot fund ${project(d)} from ${d.organisationName}.`),
-      inset(d.feedback || d.reason || ""),
+      inset(d.feedback ?? ""),
       p("Your local Community Coordinator can help you find other funding or strengthen a future application."),
     ],
   }),

@@ -9,7 +9,7 @@ export default defineTemplate<ApplicationEmailData>({
     heading: "The panel has not yet decided on your application",
     blocks: [
       p(`The panel has put off its decision on ${project(d)} from ${d.organisationName} to a later meeting.`),
-      inset(d.feedback || d.reason || ""),
+      inset(d.feedback ?? ""),
       p("You do not need to do anything unless we ask. We will email you when there is a decision."),
     ],
   }),

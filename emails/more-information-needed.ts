@@ -9,7 +9,7 @@ export default defineTemplate<ApplicationEmailData>({
     heading: "We need more information about your application",
     blocks: [
       p(`We have looked at ${project(d)} from ${d.organisationName} and need more information before we can go on.`),
-      inset(d.feedback || d.reason || ""),
+      inset(d.feedback ?? ""),
       h2("What you need to do"),
       p("Sign in, change your answers and submit the application again. Your application has not been turned down."),
       link("Update your application", applicationUrl(ctx.serviceUrl, d)),

@@ -9,7 +9,7 @@ export default defineTemplate<ApplicationEmailData>({
     heading: "Your outline proposal has not been successful",
     blocks: [
       p(`We are sorry to tell you that the panel will not take the outline proposal ${project(d)} from ${d.organisationName} further.`),
-      inset(d.feedback || d.reason || ""),
+      inset(d.feedback ?? ""),
       p("Your local Community Coordinator can help you find other funding."),
     ],
   }),

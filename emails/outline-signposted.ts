@@ -13,7 +13,7 @@ export default defineTemplate<ApplicationEmailData>({
           d.fundName
         }, but other support or funding may be.`
       ),
-      inset(d.feedback || d.reason || ""),
+      inset(d.feedback ?? ""),
     ],
   }),
 });

@@ -13,7 +13,7 @@ export default defineTemplate<ApplicationEmailData>({
           d.organisationName
         }. It sees promise in it and suggests how to make it stronger.`
       ),
-      inset(d.feedback || d.reason || ""),
+      inset(d.feedback ?? ""),
       h2("What you can do next"),
       p("You can send a revised outline proposal. Your local Community Coordinator can help you."),
       link("Revise your proposal", applicationUrl(ctx.serviceUrl, d)),

@@ -61,5 +61,22 @@ export function createApp({ build, production, trustProxy, publicDir = path.reso
       },
     }),
   );
+
+  // Anything that fails before Remix can render (a malformed address, a broken static file): plain words
+  // and a reference, never Express's page with a stack trace.
+  app.use((error: Error & { status?: number; statusCode?: number }, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? error.statusCode ?? 500;
+    const reference = newRequestReference((n) => randomBytes(n));
+    if (status >= 500) console.error(`[${reference}] ${req.method} ${req.path}`, error);
+    res
+      .status(status >= 400 && status < 600 ? status : 500)
+      .type("text/plain; charset=utf-8")
+      .send(
+        status === 400 || status === 404
+          ? "Sorry, we could not find that page. Check the web address, or go to the start page.\n"
+          : `Sorry, there is a problem with the service. Try again later. Reference: ${reference}\n`,
+      );
+  });
   return app;
 }

@@ -58,10 +58,16 @@ async function main() {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     force.unref();
-    server.close(async () => {
-      await mail?.worker.stop();
-      await closeDb();
-      process.exit(0);
+    // Stop taking mail and requests at once; finish what is in hand; then close the database.
+    const mailStopped = mail?.worker.stop() ?? Promise.resolve();
+    server.close(() => {
+      mailStopped
+        .then(() => closeDb())
+        .then(() => process.exit(0))
+        .catch((error) => {
+          console.error("Error while stopping:", error);
+          process.exit(1);
+        });
     });
     server.closeIdleConnections();
   };

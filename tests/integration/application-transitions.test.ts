@@ -5,7 +5,7 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { fromJson } from "~db/json";
 import { seedDemo } from "~db/seeds/index";
-import { NotFoundError, TransitionRefused, transitionApplication } from "~/domain/applications/applications.server";
+import { NotFoundError, SYSTEM, transitionApplication } from "~/domain/applications/applications.server";
 import { actor, makeApplication } from "../factories/index";
 import { useTestDb } from "../setup/test-db";
 
@@ -70,26 +70,29 @@ describe("transitionApplication", () => {
     expect(await k.selectFrom("audit_log").select("id").where("entity_id", "=", app.id).execute()).toEqual([]);
   });
 
-  it("an administrator of another fund, or another group, cannot act; a missing application is a 404", async () => {
+  it("someone who may not see an application gets a 404, as for one that does not exist; a coordinator may see but not act", async () => {
     const k = db().db;
     const app = await makeApplication(k, { group: LARDER, fundCode: "CRF", status: "submitted" });
+    // Another group's admin learns nothing, not even that the application exists or what state it is in.
     await expect(
       transitionApplication(k, await actor(k, "kasia@polishcafe.example.org"), { applicationId: app.id, action: "withdraw" }),
-    ).rejects.toBeInstanceOf(TransitionRefused);
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      transitionApplication(k, await actor(k, "adviser@council.example.org"), { applicationId: app.id, action: "mark_eligible" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
       transitionApplication(k, await actor(k, "coordinator@council.example.org"), { applicationId: app.id, action: "mark_eligible" }),
     ).rejects.toMatchObject({ reason: "not_permitted" });
     await expect(transitionApplication(k, await actor(k, ADMIN), { applicationId: 987654, action: "mark_eligible" })).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("screening out needs a reason, which the group's email carries as feedback", async () => {
+  it("screening out needs feedback for the group, which its email carries; the staff note stays in the audit log", async () => {
     const k = db().db;
     const app = await makeApplication(k, { group: LARDER, fundCode: "CRF", status: "submitted" });
     const admin = await actor(k, ADMIN);
-    await expect(transitionApplication(k, admin, { applicationId: app.id, action: "mark_ineligible" })).rejects.toMatchObject({
-      reason: "reason_required",
-      status: 400,
-    });
+    await expect(
+      transitionApplication(k, admin, { applicationId: app.id, action: "mark_ineligible", reason: "Outside Cambridgeshire" }),
+    ).rejects.toMatchObject({ reason: "reason_required", status: 400, message: "Enter the feedback the group will see" });
     await transitionApplication(k, admin, {
       applicationId: app.id,
       action: "mark_ineligible",
@@ -103,6 +106,9 @@ describe("transitionApplication", () => {
     expect(mail).toMatchObject({ template: "application-ineligible", reference: app.reference });
     expect(app.reference).toMatch(/^CRF-\d{4}-\d{5}$/);
     expect(mail.data.feedback).toBe("The activity takes place in Peterborough.");
+    expect(mail.data.reason).toBeNull();
+    const [audit] = await k.selectFrom("audit_log").selectAll().where("entity_id", "=", app.id).execute();
+    expect(audit.reason).toBe("Activity outside Cambridgeshire");
   });
 
   it("a stale version is refused instead of overwriting someone else's change", async () => {
@@ -111,7 +117,7 @@ describe("transitionApplication", () => {
     const admin = await actor(k, ADMIN);
     await transitionApplication(k, admin, { applicationId: app.id, action: "mark_eligible", expectedVersion: 1 });
     await expect(
-      transitionApplication(k, admin, { applicationId: app.id, action: "request_information", reason: "Budget", expectedVersion: 1 }),
+      transitionApplication(k, admin, { applicationId: app.id, action: "request_information", feedback: "Tell us more about the budget", expectedVersion: 1 }),
     ).rejects.toMatchObject({ reason: "changed_meanwhile", status: 409 });
   });
 
@@ -137,5 +143,28 @@ describe("transitionApplication", () => {
     await transitionApplication(k, admin, { applicationId: app.id, action: "invite" });
     const mail = await emailsFor(app.id);
     expect(mail.map((m) => [m.template, m.recipients.map((r) => r.email)])).toEqual([["outline-invited", ["maria@ramsey-timebank.example.org"]]]);
+  });
+
+  it("withdrawing a draft tells the group only; withdrawing a submitted application tells the fund too, in the group's words", async () => {
+    const k = db().db;
+    const alex = await actor(k, "alex@larder.example.org");
+    const draft = await makeApplication(k, { group: LARDER, fundCode: "CRF" });
+    await transitionApplication(k, alex, { applicationId: draft.id, action: "withdraw" });
+    expect((await emailsFor(draft.id)).map((m) => m.template)).toEqual(["application-withdrawn"]);
+    const sent = await makeApplication(k, { group: LARDER, fundCode: "CRF", status: "submitted" });
+    await transitionApplication(k, alex, { applicationId: sent.id, action: "withdraw", reason: "We found the money elsewhere" });
+    const mail = await emailsFor(sent.id);
+    expect(mail.map((m) => m.template)).toEqual(["application-withdrawn", "application-withdrawn-admin"]);
+    expect(mail[1].data.reason).toBe("We found the money elsewhere");
+  });
+
+  it("the portal itself may make only the system's transitions", async () => {
+    const k = db().db;
+    const app = await makeApplication(k, { group: LARDER, fundCode: "CRF", status: "accepted" });
+    await transitionApplication(k, SYSTEM, { applicationId: app.id, action: "start_monitoring" });
+    const [audit] = await k.selectFrom("audit_log").selectAll().where("entity_id", "=", app.id).execute();
+    expect(audit).toMatchObject({ actor_user_id: null, from_state: "accepted", to_state: "monitoring" });
+    // Closing a grant is an administrator's judgement of the report, never automatic.
+    await expect(transitionApplication(k, SYSTEM, { applicationId: app.id, action: "accept_report" })).rejects.toMatchObject({ reason: "not_permitted" });
   });
 });

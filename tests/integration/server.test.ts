@@ -110,6 +110,15 @@ describe("the server", () => {
     }
   });
 
+  it("a malformed address gets plain words, not a stack trace", async () => {
+    const base = await start(false, false);
+    const res = await fetch(`${base}/build/%E0%A4%A`);
+    expect(res.status).toBe(400);
+    const body = await res.text();
+    expect(body).toContain("Sorry, we could not find that page");
+    expect(body).not.toMatch(/URIError|at \w+ \(|node_modules/);
+  });
+
   it("believes X-Forwarded-For only when TRUST_PROXY says so", async () => {
     const forwarded = { "x-forwarded-for": "198.51.100.7" };
     const untrusting = await start(parseTrustProxy(undefined));

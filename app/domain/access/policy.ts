@@ -154,9 +154,10 @@ const PANEL_SCORING = new Set(["in_review"]);
 function canOnApplication(actor: Actor, action: ApplicationAction, app: ApplicationFacts): boolean {
   const membership = membershipOf(actor, app.organisationId);
   const isLead = membership !== undefined && (membership.role === "admin" || app.leadContactUserId === actor.userId);
-  const admin = administersFund(actor, app.fundId);
-  const districts = [app.districtCode, app.organisationDistrictCode];
-  const coordinator = districts.some((d) => coordinatesDistrict(actor, d));
+  // No one decides on their own group's application, whatever else they are.
+  const admin = administersFund(actor, app.fundId) && membership === undefined;
+  // An application's district is where the activity happens, falling back to the group's (DESIGN.md).
+  const coordinator = coordinatesDistrict(actor, app.districtCode ?? app.organisationDistrictCode);
   const panel = sitsOnRound(actor, "panel_member", app.roundId) && PANEL_VISIBLE.has(app.status);
   const adviser = sitsOnRound(actor, "adviser", app.roundId) && PANEL_VISIBLE.has(app.status);
 
@@ -224,14 +225,15 @@ function canOnRound(actor: Actor, action: RoundAction, round: RoundFacts): boole
   }
 }
 
+/** The whole audit log holds security events too: service administrators only. A fund's administrators
+ *  will read their fund's history through its applications. */
 function canOnService(actor: Actor, action: ServiceAction): boolean {
   switch (action) {
     case "service.create_fund":
     case "service.manage_staff":
     case "service.view_outbox":
-      return isServiceAdmin(actor);
     case "service.view_audit_log":
-      return isServiceAdmin(actor) || actor.grants.some((g) => g.role === "administrator");
+      return isServiceAdmin(actor);
   }
 }
 
@@ -261,6 +263,6 @@ export function workflowActorsFor(actor: Actor | null, app: ApplicationFacts): W
   if (!actor) return [];
   const roles: WorkflowActor[] = [];
   if (canOnApplication(actor, "application.submit", app)) roles.push("applicant_lead");
-  if (administersFund(actor, app.fundId)) roles.push("administrator");
+  if (canOnApplication(actor, "application.decide", app)) roles.push("administrator");
   return roles;
 }

@@ -6,11 +6,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { isoNow } from "~db/time";
-import { workflowActorsFor, type Actor } from "~/domain/access/policy";
+import { can, workflowActorsFor, type Actor } from "~/domain/access/policy";
 import { appendAudit } from "~/domain/audit/audit.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
 import { isTemplateName } from "~emails/index";
-import { checkTransition, type Action, type Stage, type State } from "./workflow";
+import { checkTransition, type Action, type Stage, type State, type WorkflowActor } from "./workflow";
 import { findApplicationForPolicy, fundAdministratorRecipients, groupRecipients } from "./applications.queries.server";
 
 export class NotFoundError extends Error {
@@ -37,8 +37,12 @@ export class TransitionRefused extends Error {
 export interface TransitionRequest {
   applicationId: number;
   action: Action;
+  /**
+   * Why. From staff, an internal note for the audit log, never emailed. From the group (withdrawing,
+   * declining a grant), its own words, passed on to the fund's administrators.
+   */
   reason?: string | null;
-  /** Feedback the group sees, where the transition carries one. */
+  /** What the group is told, in the administrator's words: required where the transition needs a reason. */
   feedback?: string | null;
   /** The version the user saw; a stale one is refused rather than overwriting someone else's change. */
   expectedVersion?: number;
@@ -52,22 +56,31 @@ export interface TransitionResult {
   notificationIds: number[];
 }
 
+/** The portal itself acting (scheduled jobs, payments): only transitions the workflow allows the system. */
+export const SYSTEM = "system" as const;
+
 /**
  * Moves an application along the workflow. Throws NotFoundError when the actor may not even see it (so its
- * existence is not revealed), TransitionRefused when the move is not allowed now.
+ * existence and status are not revealed), TransitionRefused when the move is not allowed now.
  */
 export async function transitionApplication(
   db: Kysely<Database>,
-  actor: Actor | null,
+  actor: Actor | typeof SYSTEM | null,
   req: TransitionRequest,
 ): Promise<TransitionResult> {
   return db.transaction().execute(async (trx) => {
     const found = await findApplicationForPolicy(trx, req.applicationId);
     if (!found) throw new NotFoundError();
     const { row, facts } = found;
-    const actors = actor ? workflowActorsFor(actor, facts) : [];
-    const check = checkTransition(row.stage as Stage, row.status, req.action, actors, req.reason ?? req.feedback);
-    if (!check.ok) throw new TransitionRefused(check.reason, check.message);
+    if (actor !== SYSTEM && !can(actor, "application.view", facts)) throw new NotFoundError();
+    const actors: WorkflowActor[] = actor === SYSTEM ? ["system"] : workflowActorsFor(actor, facts);
+    const byGroup = actors.includes("applicant_lead") && !actors.includes("administrator");
+    // Staff must say what the group will read; the group gives its own reason.
+    const check = checkTransition(row.stage as Stage, row.status, req.action, actors, byGroup ? req.reason : req.feedback);
+    if (!check.ok) {
+      const message = check.reason === "reason_required" && !byGroup ? "Enter the feedback the group will see" : check.message;
+      throw new TransitionRefused(check.reason, message);
+    }
     if (req.expectedVersion !== undefined && req.expectedVersion !== row.version) {
       throw new TransitionRefused("changed_meanwhile", "Someone else changed this application while you were looking at it. Check it again.");
     }
@@ -91,13 +104,13 @@ export async function transitionApplication(
     }
 
     await appendAudit(trx, {
-      actorUserId: actor?.userId ?? null,
+      actorUserId: actor === SYSTEM ? null : (actor?.userId ?? null),
       event: "application.transition",
       entityType: "application",
       entityId: row.id,
       fromState: row.status,
       toState: transition.to,
-      reason: req.reason ?? null,
+      reason: req.reason ?? req.feedback ?? null,
       ip: req.ip ?? null,
       data: { action: transition.action, ...(req.feedback ? { feedback: req.feedback } : {}) },
     });
@@ -117,7 +130,8 @@ export async function transitionApplication(
           title: row.title,
           organisationName: row.organisation_name,
           fundName: row.fund_name,
-          reason: req.reason ?? null,
+          // Staff notes stay in the audit log; only a group's own reason travels (to staff).
+          reason: byGroup ? (req.reason ?? null) : null,
           feedback: req.feedback ?? null,
         },
       });

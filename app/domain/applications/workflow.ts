@@ -140,7 +140,9 @@ const APPLICATION: readonly Transition[] = [
   t("decline_offer", ["offered"], "offer_declined", LEAD, "Decline the grant", [toAdmins("offer-declined-admin")], { needsReason: true }),
   t("start_monitoring", ["accepted"], "monitoring", ["administrator", "system"], "Start monitoring", [toGroup("monitoring-started")]),
   t("accept_report", ["monitoring"], "closed", ADMIN, "Accept end-of-grant report", [toGroup("report-accepted")]),
-  t("withdraw", ["draft", "submitted", "more_information", "eligible", "in_review", "deferred"], "withdrawn", LEAD,
+  // A draft the fund never saw is no news to its administrators.
+  t("withdraw", ["draft"], "withdrawn", LEAD, "Withdraw", [toGroup("application-withdrawn")]),
+  t("withdraw", ["submitted", "more_information", "eligible", "in_review", "deferred"], "withdrawn", LEAD,
     "Withdraw", [toGroup("application-withdrawn"), toAdmins("application-withdrawn-admin")]),
 ];
 
@@ -151,7 +153,8 @@ const OUTLINE: readonly Transition[] = [
     { needsReason: true, decision: true }),
   t("signpost", ["eligible"], "signposted", ADMIN, "Signpost", [toGroup("outline-signposted")], { needsReason: true, decision: true }),
   t("decline_outline", ["eligible"], "declined", ADMIN, "Decline", [toGroup("outline-declined")], { needsReason: true, decision: true }),
-  t("withdraw", ["draft", "submitted", "more_information", "eligible"], "withdrawn", LEAD, "Withdraw",
+  t("withdraw", ["draft"], "withdrawn", LEAD, "Withdraw", [toGroup("application-withdrawn")]),
+  t("withdraw", ["submitted", "more_information", "eligible"], "withdrawn", LEAD, "Withdraw",
     [toGroup("application-withdrawn"), toAdmins("application-withdrawn-admin")]),
 ];
 
