@@ -140,6 +140,6 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    for (const c of children) c.kill("SIGKILL");
+    for (const c of children) c.kill("SIGTERM"); // tsx passes SIGTERM on to the script; SIGKILL would orphan it
     fs.rmSync(dir, { recursive: true, force: true });
   });

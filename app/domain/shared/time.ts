@@ -31,8 +31,22 @@ export function londonToUtcIso(year: number, month: number, day: number, hour = 
   return new Date(utc).toISOString();
 }
 
+// Pages show the same few instants (round deadlines) over and over: remember how each one reads.
+const shown = new Map<string, string>();
+const SHOWN_MAX = 1_000;
+
 /** "5pm on 31 March 2027", "9:30am on …", "midday on …": the GOV.UK style for times. */
 export function formatLondonDateTime(iso: string): string {
+  let text = shown.get(iso);
+  if (text === undefined) {
+    if (shown.size >= SHOWN_MAX) shown.clear();
+    text = formatUncached(iso);
+    shown.set(iso, text);
+  }
+  return text;
+}
+
+function formatUncached(iso: string): string {
   const p = Object.fromEntries(partsFormatter.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
   const hour = +p.hour;
   const minute = p.minute;
