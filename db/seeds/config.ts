@@ -76,6 +76,11 @@ const GROUP_TYPES = [
   { value: "individual", label: "An individual, or a business run for profit" },
 ];
 
+/** Every fund asks what kind of group is applying; only the message for those ruled out differs. */
+function groupTypeQuestion(ineligibleMessage: string): SeedEligibilityQuestion {
+  return { key: "group_type", question: "What type of group are you applying for?", options: GROUP_TYPES, excluding: ["individual"], ineligibleMessage };
+}
+
 const IN_COUNTY = {
   key: "in_cambridgeshire",
   question: "Will the activity take place in Cambridgeshire?",
@@ -112,14 +117,9 @@ export const FUNDS: SeedFund[] = [
       { key: "deliverability", title: "Deliverability", description: "A realistic plan, budget and timescale from a group able to deliver it.", weightPercent: 20 },
     ],
     eligibility: [
-      {
-        key: "group_type",
-        question: "What type of group are you applying for?",
-        options: GROUP_TYPES,
-        excluding: ["individual"],
-        ineligibleMessage:
-          "The Community Reach Fund is for community groups, not individuals or businesses run for profit. Your local Community Coordinator can suggest other support.",
-      },
+      groupTypeQuestion(
+        "The Community Reach Fund is for community groups, not individuals or businesses run for profit. Your local Community Coordinator can suggest other support.",
+      ),
       IN_COUNTY,
       {
         key: "amount",
@@ -172,14 +172,9 @@ export const FUNDS: SeedFund[] = [
       { key: "disadvantaged_reach", title: "Reach into disadvantaged areas", description: "How well the project reaches disadvantaged areas and people with less social capital.", weightPercent: 15 },
     ],
     eligibility: [
-      {
-        key: "group_type",
-        question: "What type of group are you applying for?",
-        options: GROUP_TYPES,
-        excluding: ["individual"],
-        ineligibleMessage:
-          "The Innovation Fund is for community groups and organisations, not individuals or businesses run for profit.",
-      },
+      groupTypeQuestion(
+        "The Innovation Fund is for community groups and organisations, not individuals or businesses run for profit.",
+      ),
       IN_COUNTY,
       {
         key: "amount",

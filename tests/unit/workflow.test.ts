@@ -20,13 +20,18 @@ type Row = [from: string, action: string, to: string, by: WorkflowActor[]];
 const A: WorkflowActor[] = ["administrator"];
 const L: WorkflowActor[] = ["applicant_lead"];
 
-const APPLICATION_ALLOWED: Row[] = [
+/** Submitting and screening are the same at every stage. */
+const SCREENING_ALLOWED: Row[] = [
   ["draft", "submit", "submitted", L],
   ["submitted", "mark_eligible", "eligible", A],
   ["submitted", "mark_ineligible", "ineligible", A],
   ["submitted", "request_information", "more_information", A],
   ["eligible", "request_information", "more_information", A],
   ["more_information", "resubmit", "submitted", L],
+];
+
+const APPLICATION_ALLOWED: Row[] = [
+  ...SCREENING_ALLOWED,
   ["eligible", "open_panel", "in_review", A],
   ["in_review", "award", "awarded", A],
   ["in_review", "decline", "declined", A],
@@ -43,12 +48,7 @@ const APPLICATION_ALLOWED: Row[] = [
 ];
 
 const OUTLINE_ALLOWED: Row[] = [
-  ["draft", "submit", "submitted", L],
-  ["submitted", "mark_eligible", "eligible", A],
-  ["submitted", "mark_ineligible", "ineligible", A],
-  ["submitted", "request_information", "more_information", A],
-  ["eligible", "request_information", "more_information", A],
-  ["more_information", "resubmit", "submitted", L],
+  ...SCREENING_ALLOWED,
   ["eligible", "invite", "invited", A],
   ["eligible", "advise_strengthening", "strengthen", A],
   ["eligible", "signpost", "signposted", A],
