@@ -38,11 +38,34 @@ export const meta: MetaFunction<typeof loader> = ({ error }) => {
   return [{ title: `${errorPageTitle(isRouteErrorResponse(error) ? error.status : 500)} – Community grants` }];
 };
 
+type ErrorKind = "not_found" | "forbidden" | "bad_request" | "server";
+
+function errorKind(status: number): ErrorKind {
+  if (status === 404) return "not_found";
+  if (status === 401 || status === 403) return "forbidden";
+  if (status >= 400 && status < 500) return "bad_request";
+  return "server";
+}
+
+const ERROR_TITLES: Record<ErrorKind, string> = {
+  not_found: "Page not found",
+  forbidden: "You cannot see this page",
+  bad_request: "Sorry, we could not do that",
+  server: "Sorry, there is a problem with the service",
+};
+
 function errorPageTitle(status: number): string {
-  if (status === 404) return "Page not found";
-  if (status === 401 || status === 403) return "You cannot see this page";
-  if (status >= 400 && status < 500) return "Sorry, we could not do that";
-  return "Sorry, there is a problem with the service";
+  return ERROR_TITLES[errorKind(status)];
+}
+
+function StartPageLink() {
+  return (
+    <p className="govuk-body">
+      <a className="govuk-link" href="/">
+        Go to the list of funds
+      </a>
+    </p>
+  );
 }
 
 /** A route ships JavaScript only when it asks for it with `export const handle = { hydrate: true }`. */
@@ -149,20 +172,18 @@ export function ErrorBoundary() {
   const reference = useContext(RequestReferenceContext);
   const status = isRouteErrorResponse(error) ? error.status : 500;
 
-  if (status === 404) {
+  const kind = errorKind(status);
+
+  if (kind === "not_found") {
     return (
       <ErrorPage status={status}>
         <p className="govuk-body">If you typed the web address, check it is correct.</p>
         <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/">
-            Go to the list of funds
-          </a>
-        </p>
+        <StartPageLink />
       </ErrorPage>
     );
   }
-  if (status === 401 || status === 403) {
+  if (kind === "forbidden") {
     return (
       <ErrorPage status={status}>
         <p className="govuk-body">You do not have permission to see this page with the account you are signed in with.</p>
@@ -172,15 +193,11 @@ export function ErrorBoundary() {
       </ErrorPage>
     );
   }
-  if (status >= 400 && status < 500) {
+  if (kind === "bad_request") {
     return (
       <ErrorPage status={status}>
         <p className="govuk-body">Something in the request was not right. Go back and try again.</p>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/">
-            Go to the list of funds
-          </a>
-        </p>
+        <StartPageLink />
       </ErrorPage>
     );
   }

@@ -2,7 +2,3 @@
 export function isoNow(): string {
   return new Date().toISOString();
 }
-
-export function toIso(date: Date): string {
-  return date.toISOString();
-}

@@ -116,10 +116,6 @@ export function isServiceAdmin(actor: Actor): boolean {
   return actor.grants.some((g) => g.role === "service_admin");
 }
 
-export function isStaff(actor: Actor): boolean {
-  return actor.grants.length > 0;
-}
-
 function administersFund(actor: Actor, fundId: number): boolean {
   return (
     isServiceAdmin(actor) ||

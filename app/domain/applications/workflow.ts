@@ -168,10 +168,6 @@ export function statesFor(stage: Stage): readonly State[] {
   return stage === "outline" ? OUTLINE_STATES : APPLICATION_STATES;
 }
 
-export function isState(stage: Stage, value: string): value is State {
-  return (statesFor(stage) as readonly string[]).includes(value);
-}
-
 export const ACTIONS: readonly Action[] = [...new Set([...APPLICATION, ...OUTLINE].map((x) => x.action))];
 
 /** States in which the group may still change its answers. */

@@ -7,6 +7,7 @@
  * CATALOGUE_TTL_MS. Which rounds are open is worked out on every request, from the clock.
  */
 import { getDb } from "~/utils/db.server";
+import { ttlCache } from "~/utils/ttl-cache.server";
 import { isoNow } from "~db/time";
 import { selectActiveFunds, selectCriteriaOfActiveFunds, selectRoundsOfActiveFunds } from "./funds.queries.server";
 import { roundStatus, type RoundStatus } from "./funds.rules";
@@ -19,25 +20,16 @@ type Catalogue = {
   criteria: Awaited<ReturnType<typeof selectCriteriaOfActiveFunds>>;
 };
 
-let cached: { at: number; catalogue: Promise<Catalogue> } | undefined;
-
-function catalogue(): Promise<Catalogue> {
-  const now = Date.now();
-  if (cached && now - cached.at < CATALOGUE_TTL_MS) return cached.catalogue;
+const catalogueCache = ttlCache<Catalogue>(CATALOGUE_TTL_MS, async () => {
   const db = getDb();
-  const loading = Promise.all([selectActiveFunds(db), selectRoundsOfActiveFunds(db), selectCriteriaOfActiveFunds(db)]).then(
-    ([funds, rounds, criteria]) => ({ funds, rounds, criteria }),
-  );
-  cached = { at: now, catalogue: loading };
-  loading.catch(() => {
-    if (cached?.catalogue === loading) cached = undefined;
-  });
-  return loading;
-}
+  const [funds, rounds, criteria] = await Promise.all([selectActiveFunds(db), selectRoundsOfActiveFunds(db), selectCriteriaOfActiveFunds(db)]);
+  return { funds, rounds, criteria };
+});
+const catalogue = () => catalogueCache.get();
 
 /** Forget the cached catalogue: call after changing a fund, round or criterion. */
 export function forgetFundCatalogue(): void {
-  cached = undefined;
+  catalogueCache.forget();
 }
 
 export interface FundSummary {

@@ -1,4 +1,5 @@
 import { getDb } from "~/utils/db.server";
+import { ttlCache } from "~/utils/ttl-cache.server";
 
 export interface ServiceSettings {
   operatorName: string;
@@ -19,30 +20,23 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   websiteUrl: null,
 };
 
-const TTL_MS = 30_000;
-let cached: { at: number; value: ServiceSettings } | undefined;
-
 /**
- * Who runs the portal, for every page's header and footer. Read at most every 30 seconds per process,
- * so a page view does not cost a query; a change shows everywhere within that time.
+ * Who runs the portal, for every page's header and footer and every email's layout. Read at most every
+ * 30 seconds per process, so a page view does not cost a query; a change shows everywhere within that time.
  */
-export async function getServiceSettings(now = Date.now()): Promise<ServiceSettings> {
-  if (cached && now - cached.at < TTL_MS) return cached.value;
+const settingsCache = ttlCache<ServiceSettings>(30_000, async () => {
   const row = await getDb().selectFrom("service_settings").selectAll().orderBy("id").executeTakeFirst();
-  const value: ServiceSettings = row
-    ? {
-        operatorName: row.operator_name,
-        serviceName: row.service_name,
-        contactEmail: row.contact_email,
-        contactPhone: row.contact_phone,
-        contactAddress: row.contact_address,
-        websiteUrl: row.website_url,
-      }
-    : DEFAULT_SETTINGS;
-  cached = { at: now, value };
-  return value;
-}
+  if (!row) return DEFAULT_SETTINGS;
+  return {
+    operatorName: row.operator_name,
+    serviceName: row.service_name,
+    contactEmail: row.contact_email,
+    contactPhone: row.contact_phone,
+    contactAddress: row.contact_address,
+    websiteUrl: row.website_url,
+  };
+});
 
-export function forgetServiceSettings(): void {
-  cached = undefined;
+export function getServiceSettings(): Promise<ServiceSettings> {
+  return settingsCache.get();
 }
