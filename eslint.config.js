@@ -33,6 +33,11 @@ export default tseslint.config(
     },
   },
   {
+    // The few scripts served as they are to browsers (no build step): plain ES5-era browser code.
+    files: ["public/*.js"],
+    languageOptions: { sourceType: "script", globals: { window: "readonly", document: "readonly", URLSearchParams: "readonly" } },
+  },
+  {
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["app/**/*.server.ts", "app/**/*.server.tsx"],
     rules: { "no-restricted-imports": ["error", SERVER_ONLY] },

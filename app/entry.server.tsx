@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceContext } from "~/nonce";
 import { RequestReferenceContext } from "~/request-reference";
 
 const ABORT_DELAY = 5_000;
@@ -36,10 +37,13 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RequestReferenceContext.Provider value={reference}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </RequestReferenceContext.Provider>,
+      <NonceContext.Provider value={loadContext.cspNonce || undefined}>
+        <RequestReferenceContext.Provider value={reference}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext.cspNonce || undefined} />
+        </RequestReferenceContext.Provider>
+      </NonceContext.Provider>,
       {
+        nonce: loadContext.cspNonce || undefined,
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();

@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -17,8 +17,12 @@ import { Header } from "~/components/header";
 import { PhaseBanner } from "~/components/phase-banner";
 import { ServiceNavigation } from "~/components/service-navigation";
 import { SkipLink } from "~/components/skip-link";
+import { NonceContext } from "~/nonce";
 import { RequestReferenceContext } from "~/request-reference";
 import { getServiceSettings } from "~/domain/settings/settings.server";
+import { navigationFor } from "~/domain/access/navigation.server";
+import { csrfToken, getSignedIn } from "~/utils/auth.server";
+import { TimeoutWarning } from "~/layout/timeout-warning";
 import stylesheet from "~/styles/compiled/main.css";
 
 export const links: LinksFunction = () => [
@@ -26,8 +30,17 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader() {
-  return { settings: await getServiceSettings() };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [settings, auth, csrf] = await Promise.all([getServiceSettings(), getSignedIn(request, context), csrfToken(request, context)]);
+  return {
+    settings,
+    csrf,
+    user: auth ? { name: auth.user.fullName, ...(await navigationFor(auth.user.id)) } : null,
+    // For the timeout warning: how long until the session ends if nothing happens (counted from this response).
+    session: auth
+      ? { secondsLeft: Math.max(0, Math.floor((Date.parse(auth.session.expiresAt) - Date.now()) / 1000)), idleSeconds: auth.session.idleSeconds }
+      : null,
+  };
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
@@ -35,13 +48,14 @@ type RootData = Awaited<ReturnType<typeof loader>>;
 /** The title of the page root shows when a route fails; each route's own meta gives the others. */
 export const meta: MetaFunction<typeof loader> = ({ error }) => {
   if (!error) return [{ title: "Apply for a community grant" }];
-  return [{ title: `${errorPageTitle(isRouteErrorResponse(error) ? error.status : 500)} – Community grants` }];
+  return [{ title: `${isRouteErrorResponse(error) ? errorPageTitle(error.status, error.statusText) : errorPageTitle(500)} – Community grants` }];
 };
 
-type ErrorKind = "not_found" | "forbidden" | "bad_request" | "server";
+type ErrorKind = "not_found" | "forbidden" | "expired_form" | "bad_request" | "server";
 
-function errorKind(status: number): ErrorKind {
+function errorKind(status: number, statusText?: string): ErrorKind {
   if (status === 404) return "not_found";
+  if (status === 403 && statusText === "csrf") return "expired_form";
   if (status === 401 || status === 403) return "forbidden";
   if (status >= 400 && status < 500) return "bad_request";
   return "server";
@@ -50,12 +64,13 @@ function errorKind(status: number): ErrorKind {
 const ERROR_TITLES: Record<ErrorKind, string> = {
   not_found: "Page not found",
   forbidden: "You cannot see this page",
+  expired_form: "Sorry, that form had expired",
   bad_request: "Sorry, we could not do that",
   server: "Sorry, there is a problem with the service",
 };
 
-function errorPageTitle(status: number): string {
-  return ERROR_TITLES[errorKind(status)];
+function errorPageTitle(status: number, statusText?: string): string {
+  return ERROR_TITLES[errorKind(status, statusText)];
 }
 
 function StartPageLink() {
@@ -73,11 +88,35 @@ function useHydrate(): boolean {
   return useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
 }
 
-const NAVIGATION = [{ href: "/", text: "Funds", match: (path: string) => path === "/" || path.startsWith("/funds") }];
+type NavItem = { href: string; text: string; match: (path: string) => boolean };
+const FUNDS: NavItem = { href: "/", text: "Funds", match: (path) => path === "/" || path.startsWith("/funds") };
+const SENT_EMAILS: NavItem = { href: "/admin/emails", text: "Sent emails", match: (path) => path.startsWith("/admin/emails") };
+const ACCOUNT: NavItem = { href: "/account", text: "Your account", match: (path) => path.startsWith("/account") };
+const SIGN_IN: NavItem = { href: "/sign-in", text: "Sign in", match: (path) => path.startsWith("/sign-in") };
+
+function navigation(user: RootData["user"]): NavItem[] {
+  if (!user) return [FUNDS, SIGN_IN];
+  return [FUNDS, ...(user.sentEmails ? [SENT_EMAILS] : []), ACCOUNT];
+}
+
+/** Signing out changes something, so it is a form (with its CSRF token), styled as a link. */
+function SignOutForm({ csrf }: { csrf: string }) {
+  return (
+    <li className="govuk-service-navigation__item">
+      <form method="post" action="/sign-out" className="app-sign-out">
+        <input type="hidden" name="csrf" value={csrf} />
+        <button type="submit" className="govuk-service-navigation__link app-link-button">
+          Sign out
+        </button>
+      </form>
+    </li>
+  );
+}
 
 function Page({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const settings = data?.settings;
+  const user = data?.user ?? null;
   const { pathname } = useLocation();
   const operator = settings?.operatorName ?? "Community grants";
   const serviceName = settings?.serviceName ?? "Apply for a community grant";
@@ -89,7 +128,8 @@ function Page({ children }: { children: ReactNode }) {
         <ServiceNavigation
           serviceName={serviceName}
           serviceUrl="/"
-          navigation={NAVIGATION.map((item) => ({ href: item.href, text: item.text, active: item.match(pathname) }))}
+          navigation={navigation(user).map((item) => ({ href: item.href, text: item.text, active: item.match(pathname) }))}
+          slots={user ? { navigationEnd: <SignOutForm csrf={data?.csrf ?? ""} /> } : undefined}
         />
         <PhaseBanner tag={{ text: "Beta" }}>
           This is a new service. Help us improve it:{" "}
@@ -126,6 +166,8 @@ function Page({ children }: { children: ReactNode }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const hydrate = useHydrate();
+  const nonce = useContext(NonceContext);
+  const data = useRouteLoaderData<RootData>("root");
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
@@ -137,10 +179,11 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="govuk-template__body">
         <Page>{children}</Page>
+        {data?.session ? <TimeoutWarning {...data.session} csrf={data.csrf} nonce={nonce} /> : null}
         {hydrate ? (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         ) : null}
       </body>
@@ -152,11 +195,11 @@ export default function App() {
   return <Outlet />;
 }
 
-function ErrorPage({ status, children }: { status: number; children: ReactNode }) {
+function ErrorPage({ status, statusText, children }: { status: number; statusText?: string; children: ReactNode }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{errorPageTitle(status)}</h1>
+        <h1 className="govuk-heading-l">{errorPageTitle(status, statusText)}</h1>
         {children}
       </div>
     </div>
@@ -172,7 +215,7 @@ export function ErrorBoundary() {
   const reference = useContext(RequestReferenceContext);
   const status = isRouteErrorResponse(error) ? error.status : 500;
 
-  const kind = errorKind(status);
+  const kind = errorKind(status, isRouteErrorResponse(error) ? error.statusText : undefined);
 
   if (kind === "not_found") {
     return (
@@ -190,6 +233,14 @@ export function ErrorBoundary() {
         <p className="govuk-body">
           If you think you should, ask your group&rsquo;s administrator or the fund&rsquo;s team.
         </p>
+      </ErrorPage>
+    );
+  }
+  if (kind === "expired_form") {
+    return (
+      <ErrorPage status={status} statusText="csrf">
+        <p className="govuk-body">Nothing was changed. This can happen when a page was open for a long time, or after you signed in or out in another tab.</p>
+        <p className="govuk-body">Go back, refresh the page and try again. Anything you saved before is safe.</p>
       </ErrorPage>
     );
   }

@@ -35,7 +35,10 @@ export interface UsersTable {
   full_name: string;
   password_hash: string | null;
   email_verified_at: string | null;
-  totp_secret: string | null;
+  totp_secret: string | null; // base32; set when two-factor set-up starts, in force once totp_enabled_at is set
+  totp_enabled_at: string | null;
+  totp_last_step: number | null; // the RFC 6238 step of the last code accepted (codes are single-use)
+  password_changed_at: string | null;
   disabled_at: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -50,6 +53,54 @@ export interface SessionsTable {
   last_seen_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** "active", or a sign-in part-way: "two_factor" (code still to give) or "two_factor_setup" (staff, no device yet). */
+  stage: Defaulted<SessionStage>;
+  /** Idle timeout chosen at sign-in: 30 minutes for staff, 2 hours for applicants. */
+  idle_seconds: Defaulted<number>;
+  /** Where to go once a part-way sign-in completes (an internal path). */
+  return_to: string | null;
+  device_hash: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type SessionStage = "active" | "two_factor" | "two_factor_setup";
+export type TokenPurpose = "verify_email" | "reset_password" | "account_setup";
+
+/** One-time links. Only the sha256 of the token is stored. */
+export interface AuthTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: TokenPurpose;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** One row per counted attempt; a throttle counts the rows of its bucket inside its window. */
+export interface ThrottleHitsTable {
+  id: Generated<number>;
+  bucket: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface KnownDevicesTable {
+  id: Generated<number>;
+  user_id: number;
+  device_hash: string;
+  last_seen_at: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -326,6 +377,10 @@ export interface Database {
   outbox: OutboxTable;
   service_settings: ServiceSettingsTable;
   scheduled_jobs: ScheduledJobsTable;
+  auth_tokens: AuthTokensTable;
+  recovery_codes: RecoveryCodesTable;
+  throttle_hits: ThrottleHitsTable;
+  known_devices: KnownDevicesTable;
 }
 
 export type User = Selectable<UsersTable>;

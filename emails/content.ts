@@ -37,6 +37,8 @@ export interface EmailTemplate<D> {
   description: string;
   /** Data that renders a realistic email, for tests and previews. */
   sample: D;
+  /** Fields that hold a secret (a one-time token): removed from the outbox once sent, never shown to staff. */
+  secretFields?: (keyof D & string)[];
   render(data: D, ctx: EmailContext): EmailContent;
 }
 

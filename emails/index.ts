@@ -22,7 +22,14 @@ import outlineInvited from "./outline-invited";
 import outlineStrengthen from "./outline-strengthen";
 import outlineSignposted from "./outline-signposted";
 import outlineDeclined from "./outline-declined";
+import verifyEmail from "./verify-email";
+import resetPassword from "./reset-password";
+import passwordChanged from "./password-changed";
+import newSignIn from "./new-sign-in";
+import accountExists from "./account-exists";
+import securityChange from "./security-change";
 import type { EmailContext, EmailTemplate } from "./content";
+import type { ApplicationEmailData } from "./application-data";
 import { renderLayout, type RenderedEmail } from "./layout";
 
 export const templates = {
@@ -46,9 +53,19 @@ export const templates = {
   "outline-strengthen": outlineStrengthen,
   "outline-signposted": outlineSignposted,
   "outline-declined": outlineDeclined,
+  "verify-email": verifyEmail,
+  "reset-password": resetPassword,
+  "password-changed": passwordChanged,
+  "new-sign-in": newSignIn,
+  "account-exists": accountExists,
+  "security-change": securityChange,
 } satisfies Record<string, EmailTemplate<any>>;
 
 export type TemplateName = keyof typeof templates;
+/** The templates about an application, which all take the same data (emails/application-data.ts). */
+export type ApplicationTemplateName = {
+  [N in TemplateName]: (typeof templates)[N] extends EmailTemplate<ApplicationEmailData> ? N : never;
+}[TemplateName];
 export type TemplateData<N extends TemplateName> = (typeof templates)[N] extends EmailTemplate<infer D> ? D : never;
 
 export function isTemplateName(name: string): name is TemplateName {
@@ -67,6 +84,22 @@ export function renderEmail(name: string, data: unknown, ctx: EmailContext): Ren
   if (!isTemplateName(name)) throw new UnknownTemplateError(name);
   const template = templates[name] as EmailTemplate<unknown>;
   return renderLayout(template.render(data, ctx), ctx);
+}
+
+export const REDACTED = "REDACTED";
+
+/**
+ * The template's data with its secrets replaced, for keeping in the outbox after sending and for showing
+ * to staff. Call it for messages that hold a secret; if the template names no secret fields, nothing is kept.
+ */
+export function redactEmailData(name: string, data: unknown): unknown {
+  if (!isTemplateName(name) || typeof data !== "object" || data === null) return data;
+  const fields = ((templates[name] as EmailTemplate<unknown>).secretFields ?? []) as string[];
+  // A message said to hold a secret whose template does not say where: keep nothing.
+  if (fields.length === 0) return {};
+  const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const f of fields) if (f in copy) copy[f] = REDACTED;
+  return copy;
 }
 
 export type { EmailContext } from "./content";

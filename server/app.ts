@@ -9,6 +9,9 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { newRequestReference } from "~/request-reference";
+import { portalCookies, setSecureCookies } from "~/utils/cookies.server";
+import { randomToken } from "~/domain/accounts/tokens.server";
+import { originCheck } from "./origin-check";
 import { securityHeaders } from "./security-headers";
 
 declare module "@remix-run/node" {
@@ -17,6 +20,10 @@ declare module "@remix-run/node" {
     clientIp: string | null;
     /** Shown on "Sorry, there is a problem" and logged with the failure (app/request-reference.ts). */
     requestReference: string;
+    /** This response's Content-Security-Policy nonce, for Remix's inline scripts. */
+    cspNonce: string;
+    /** The visitor's CSRF cookie value (signed), for forms shown before sign-in. */
+    visitorCsrf: string | null;
   }
 }
 
@@ -25,11 +32,14 @@ export interface AppOptions {
   production: boolean;
   trustProxy: boolean | number | string;
   publicDir?: string;
+  /** The portal's public address; forms posted from it are accepted as well as from the request's own host. */
+  publicUrl?: string | null;
   /** Routes served before Remix (health checks; probes in tests). */
   extraRoutes?: (app: express.Express) => void;
 }
 
-export function createApp({ build, production, trustProxy, publicDir = path.resolve("public"), extraRoutes }: AppOptions) {
+export function createApp({ build, production, trustProxy, publicDir = path.resolve("public"), publicUrl, extraRoutes }: AppOptions) {
+  setSecureCookies(production);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
@@ -43,10 +53,11 @@ export function createApp({ build, production, trustProxy, publicDir = path.reso
   );
   // The few other public files keep their names across releases: a short cache. Listed, so that a page
   // request does not first look for a file of its name on disk.
-  for (const file of ["/favicon.svg", "/robots.txt"]) {
+  for (const file of ["/favicon.svg", "/robots.txt", "/timeout-warning.js"]) {
     app.get(file, express.static(publicDir, { maxAge: "1h", index: false, fallthrough: false }));
   }
 
+  app.use(originCheck({ publicUrl: publicUrl ?? process.env.PUBLIC_URL ?? null }));
   extraRoutes?.(app);
 
   app.all(
@@ -54,10 +65,10 @@ export function createApp({ build, production, trustProxy, publicDir = path.reso
     createRequestHandler({
       build,
       mode: production ? "production" : build.mode,
-      getLoadContext: (req, res) => {
+      getLoadContext: async (req, res) => {
         const requestReference = newRequestReference((n) => randomBytes(n));
         res.setHeader("X-Request-Reference", requestReference);
-        return { clientIp: req.ip ?? null, requestReference };
+        return { clientIp: req.ip ?? null, requestReference, cspNonce: String(res.locals.cspNonce ?? ""), visitorCsrf: await visitorCsrf(req, res) };
       },
     }),
   );
@@ -79,4 +90,15 @@ export function createApp({ build, production, trustProxy, publicDir = path.reso
       );
   });
   return app;
+}
+
+/** The visitor's signed CSRF cookie, set on the first page they load. */
+async function visitorCsrf(req: express.Request, res: express.Response): Promise<string | null> {
+  const cookie = portalCookies().visitor;
+  const value = await cookie.parse(req.headers.cookie ?? null);
+  if (typeof value === "string" && value.length >= 20) return value;
+  if (req.method !== "GET") return null;
+  const fresh = randomToken();
+  res.append("Set-Cookie", await cookie.serialize(fresh));
+  return fresh;
 }

@@ -9,6 +9,7 @@ import { closeDb, getDbHandle } from "~db/client";
 import { describeDatabase, prepareDatabase } from "~db/setup";
 import { startMailWorker } from "~/domain/notifications/mail.server";
 import { assertMailConfiguredForProduction, readMailConfig } from "~/utils/mail-config.server";
+import { assertSessionSecretForProduction } from "~/utils/secrets.server";
 import { createApp } from "./app";
 import { readConfig } from "./config";
 
@@ -16,6 +17,7 @@ async function main() {
   const config = readConfig();
   const mailConfig = readMailConfig();
   assertMailConfiguredForProduction(mailConfig, config.production);
+  assertSessionSecretForProduction(process.env, config.production);
   let mocks = "";
   if (process.env.MOCKS === "true") {
     if (config.production) throw new Error("MOCKS=true is for tests and demos; it cannot be used with NODE_ENV=production.");
@@ -31,7 +33,7 @@ async function main() {
 
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const app = createApp({ build, production: config.production, trustProxy: config.trustProxy });
+  const app = createApp({ build, production: config.production, trustProxy: config.trustProxy, publicUrl: mailConfig.publicUrl });
 
   const server = app.listen(config.port, config.host, () => {
     const shownHost = config.host === "0.0.0.0" || config.host === "127.0.0.1" ? "localhost" : config.host;

@@ -18,15 +18,17 @@ export const DEMO_PASSWORD = "community-grants-demo";
 type StaffSeed = {
   email: string;
   name: string;
+  /** A fixed two-factor secret, listed in the README so a newcomer can add it to an authenticator app. Demo data only. */
+  totpSecret: string;
   grants: { role: StaffRole; fund?: string; district?: string; round?: "cif-current" | "crf-fenland" }[];
 };
 
 export const DEMO_STAFF: StaffSeed[] = [
-  { email: "service.admin@council.example.org", name: "Sam Okafor", grants: [{ role: "service_admin" }] },
-  { email: "fund.admin@council.example.org", name: "Priya Raman", grants: [{ role: "administrator", fund: "CRF" }, { role: "administrator", fund: "CIF" }] },
-  { email: "coordinator@council.example.org", name: "Tom Barker", grants: [{ role: "coordinator", district: "E07000010" }, { role: "coordinator", district: "E07000011" }] },
-  { email: "panel.member@council.example.org", name: "Cllr Helen Marsh", grants: [{ role: "panel_member", round: "cif-current" }, { role: "panel_member", round: "crf-fenland" }] },
-  { email: "adviser@council.example.org", name: "Dr Amir Haddad", grants: [{ role: "adviser", round: "cif-current" }] },
+  { email: "service.admin@council.example.org", name: "Sam Okafor", totpSecret: "DEMOSERVICEADMINTOTPKEY234567ABC", grants: [{ role: "service_admin" }] },
+  { email: "fund.admin@council.example.org", name: "Priya Raman", totpSecret: "DEMOFUNDADMINTOTPKEY234567ABCDEF", grants: [{ role: "administrator", fund: "CRF" }, { role: "administrator", fund: "CIF" }] },
+  { email: "coordinator@council.example.org", name: "Tom Barker", totpSecret: "DEMOCOORDINATORTOTPKEY234567ABCD", grants: [{ role: "coordinator", district: "E07000010" }, { role: "coordinator", district: "E07000011" }] },
+  { email: "panel.member@council.example.org", name: "Cllr Helen Marsh", totpSecret: "DEMOPANELMEMBERTOTPKEY234567ABCD", grants: [{ role: "panel_member", round: "cif-current" }, { role: "panel_member", round: "crf-fenland" }] },
+  { email: "adviser@council.example.org", name: "Dr Amir Haddad", totpSecret: "DEMOADVISERTOTPKEY234567ABCDEFGH", grants: [{ role: "adviser", round: "cif-current" }] },
 ];
 
 type GroupSeed = {
@@ -305,6 +307,7 @@ async function seedInto(trx: Transaction<Database>, now: string, passwordHash: s
   const serviceAdminId = await ensureUser(DEMO_STAFF[0].email, DEMO_STAFF[0].name);
   for (const s of DEMO_STAFF) {
     const userId = await ensureUser(s.email, s.name);
+    await trx.updateTable("users").set({ totp_secret: s.totpSecret, totp_enabled_at: now }).where("id", "=", userId).execute();
     for (const g of s.grants) {
       const round = g.round === "cif-current" ? roundIds.get("CIF:current") : g.round === "crf-fenland" ? roundIds.get("CRF:E07000010") : undefined;
       await trx

@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { WORKFLOWS } from "~/domain/applications/workflow";
 import { escapeHtml, renderLayout } from "~emails/layout";
-import { renderEmail, templates, type EmailContext } from "~emails/index";
+import { REDACTED, redactEmailData, renderEmail, templates, type EmailContext } from "~emails/index";
+import type { ApplicationEmailData } from "~emails/application-data";
+import type { EmailTemplate } from "~emails/content";
 import { p } from "~emails/content";
 
 const CONTEXT: EmailContext = {
@@ -13,7 +15,29 @@ const CONTEXT: EmailContext = {
   serviceUrl: "https://grants.example.org",
 };
 
-describe.each(Object.entries(templates))("the %s email", (name, template) => {
+const all = Object.entries(templates) as [string, EmailTemplate<unknown>][];
+const aboutApplications = all.filter(([, t]) => typeof t.sample === "object" && t.sample !== null && "reference" in t.sample) as [
+  string,
+  EmailTemplate<ApplicationEmailData>,
+][];
+const aboutAccounts = all.filter(([name]) => !aboutApplications.some(([n]) => n === name));
+
+describe.each(all)("the %s email", (name, template) => {
+  const email = renderEmail(name, template.sample, CONTEXT);
+
+  it("says who sent it and how to get help, in text and HTML", () => {
+    for (const body of [email.text, email.html]) {
+      expect(body).toContain("Cambridgeshire County Council");
+      expect(body).toContain("community.grants@council.example.org");
+    }
+  });
+
+  it("has a description for the people who maintain it", () => {
+    expect(template.description.length).toBeGreaterThan(20);
+  });
+});
+
+describe.each(aboutApplications)("the %s email", (name, template) => {
   const email = renderEmail(name, template.sample, CONTEXT);
 
   it("has a subject with the application's reference", () => {
@@ -36,9 +60,26 @@ describe.each(Object.entries(templates))("the %s email", (name, template) => {
     for (const value of shown) expect(email.html).toContain(escapeHtml(value));
     expect(email.html).not.toContain("<Cambridge>");
   });
+});
 
-  it("has a description for the people who maintain it", () => {
-    expect(template.description.length).toBeGreaterThan(20);
+describe.each(aboutAccounts)("the %s account email", (name, template) => {
+  const email = renderEmail(name, template.sample, CONTEXT);
+
+  it("is addressed to the person by name and links only to this service", () => {
+    expect(email.text).toContain("Dear ");
+    const links = [...email.text.matchAll(/https?:\/\/[^\s)]+/g)].map((m) => m[0]);
+    for (const l of links) expect(l.startsWith(CONTEXT.serviceUrl)).toBe(true);
+  });
+
+  it("keeps no secret once redacted, and shows REDACTED where a link was", () => {
+    const secretFields = template.secretFields ?? [];
+    const redacted = redactEmailData(name, template.sample) as Record<string, unknown>;
+    for (const f of secretFields) {
+      const secret = (template.sample as Record<string, string>)[f];
+      expect(email.text).toContain(secret);
+      expect(JSON.stringify(redacted)).not.toContain(secret);
+      expect(renderEmail(name, redacted, CONTEXT).text).toContain(REDACTED);
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import { isoNow } from "~db/time";
 import { can, workflowActorsFor, type Actor } from "~/domain/access/policy";
 import { appendAudit } from "~/domain/audit/audit.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
-import { isTemplateName } from "~emails/index";
+import { isTemplateName, type ApplicationTemplateName } from "~emails/index";
 import { checkTransition, type Action, type Stage, type State, type WorkflowActor } from "./workflow";
 import { findApplicationForPolicy, fundAdministratorRecipients, groupRecipients } from "./applications.queries.server";
 
@@ -121,7 +121,7 @@ export async function transitionApplication(
       const recipients =
         n.to === "group" ? await groupRecipients(trx, row.organisation_id) : await fundAdministratorRecipients(trx, row.fund_id);
       const ids = await enqueue(trx, {
-        template: n.template,
+        template: n.template as ApplicationTemplateName,
         reference: row.reference,
         recipients,
         data: {

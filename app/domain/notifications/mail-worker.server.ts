@@ -12,8 +12,8 @@ import os from "node:os";
 import { sql, type Kysely, type Updateable } from "kysely";
 import type { Engine } from "~db/client";
 import type { Database, OutboxRow, OutboxTable } from "~db/schema";
-import { fromJson } from "~db/json";
-import { renderEmail, type EmailContext } from "~emails/index";
+import { fromJson, toJson } from "~db/json";
+import { redactEmailData, renderEmail, type EmailContext } from "~emails/index";
 import type { MailTransport, OutgoingMessage } from "~/utils/mail-transport.server";
 import { runDueJobs, type JobRegistry } from "./scheduled-jobs.server";
 
@@ -243,7 +243,7 @@ export class MailWorker {
         lease_until: null,
         updated_at: now,
         // A sign-in or reset link has done its job once delivered: do not keep it.
-        ...(row.contains_secret ? { data: "{}", redacted_at: now } : {}),
+        ...(row.contains_secret ? { data: redactedData(row), redacted_at: now } : {}),
       },
     };
   }
@@ -264,7 +264,7 @@ export class MailWorker {
           smtp_response: (error as { response?: string })?.response?.slice(0, 1000) ?? null,
           lease_until: null,
           updated_at: nowIso,
-          ...(row.contains_secret ? { data: "{}", redacted_at: nowIso } : {}),
+          ...(row.contains_secret ? { data: redactedData(row), redacted_at: nowIso } : {}),
         },
       };
     }
@@ -316,5 +316,14 @@ export class MailWorker {
     this.wake?.();
     await this.loop;
     this.o.transport.close();
+  }
+}
+
+/** What is kept of a message with a secret once it is sent or given up: its data without the secret. */
+function redactedData(row: OutboxRow): string {
+  try {
+    return toJson(redactEmailData(row.template, fromJson<unknown>(row.data, {})));
+  } catch {
+    return "{}";
   }
 }

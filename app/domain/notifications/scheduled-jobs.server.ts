@@ -94,6 +94,12 @@ export const PORTAL_JOBS: JobRegistry = {
         .deleteFrom("sessions")
         .where((eb) => eb.or([eb("expires_at", "<", iso), eb("absolute_expires_at", "<", iso)]))
         .execute();
+      // Throttle windows are at most hours long; one-time links are kept a week after they lapse, so
+      // "this link has already been used" can still be told apart from "this link is not right".
+      const day = new Date(now.getTime() - 24 * 3_600_000).toISOString();
+      const week = new Date(now.getTime() - 7 * 24 * 3_600_000).toISOString();
+      await db.deleteFrom("throttle_hits").where("created_at", "<", day).execute();
+      await db.deleteFrom("auth_tokens").where("expires_at", "<", week).execute();
     },
   },
 };

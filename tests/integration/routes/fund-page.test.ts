@@ -17,7 +17,7 @@ afterAll(() => {
 });
 
 function get(slug: string) {
-  return loader({ request: new Request(`http://localhost/funds/${slug}`), params: { slug }, context: { clientIp: null, requestReference: "TEST-0000" } });
+  return loader({ request: new Request(`http://localhost/funds/${slug}`), params: { slug }, context: { clientIp: null, cspNonce: "", visitorCsrf: null, requestReference: "TEST-0000" } });
 }
 
 describe("GET /funds/:slug", () => {

@@ -1,0 +1,37 @@
+/**
+ * The one way an action reads a form: the CSRF token is checked before anything else is looked at, and a
+ * filled-in honeypot (a field people cannot see) stops a bot. A failed check is a 403 page that says what
+ * to do, never a 500.
+ */
+import type { AppLoadContext } from "@remix-run/node";
+import { acceptableCsrfTokens } from "./auth.server";
+import { safeEqual } from "./secrets.server";
+
+export const CSRF_FIELD = "csrf";
+export const HONEYPOT_FIELD = "website";
+
+export class FormRejected extends Response {}
+
+export async function readForm(request: Request, context: AppLoadContext, opts: { honeypot?: boolean } = {}): Promise<FormData> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new Response("The form could not be read. Go back and try again.", { status: 400 });
+  }
+  const sent = form.get(CSRF_FIELD);
+  const tokens = await acceptableCsrfTokens(request, context);
+  if (typeof sent !== "string" || !sent || !tokens.some((t) => safeEqual(t, sent))) {
+    throw new Response("The form had expired. Go back, refresh the page and try again.", { status: 403, statusText: "csrf" });
+  }
+  if (opts.honeypot && String(form.get(HONEYPOT_FIELD) ?? "") !== "") {
+    throw new Response("The form could not be sent.", { status: 400 });
+  }
+  return form;
+}
+
+/** A text field's value, trimmed of nothing (passwords keep their spaces); "" when absent. */
+export function field(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+}
