@@ -106,7 +106,8 @@ export async function register(
     if (existing) {
       if (await blockedUntil(trx, [emailBucket], now)) return;
       await recordHit(trx, [emailBucket], now);
-      if (existing.email_verified_at || existing.password_hash) {
+      // Confirmed: "you already have an account". Not yet: a fresh confirmation link (the first email may be lost).
+      if (existing.email_verified_at) {
         await enqueue(trx, { template: "account-exists", data: { name: existing.full_name }, recipients: [{ email: existing.email, name: existing.full_name }] });
       } else {
         await sendVerification(trx, existing.id, existing.email, existing.full_name, settings, now);

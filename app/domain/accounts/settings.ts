@@ -83,8 +83,20 @@ export function readAuthSettings(env: Record<string, string | undefined> = proce
   return { ...DEFAULT_AUTH_SETTINGS, limits };
 }
 
-let cached: AuthSettings | null = null;
+const KEY = Symbol.for("community-grants.auth-settings");
+type Holder = { [KEY]?: AuthSettings };
+
+/** The settings in force: read from the environment once per process. */
 export function authSettings(): AuthSettings {
-  cached ??= readAuthSettings();
-  return cached;
+  const holder = globalThis as Holder;
+  holder[KEY] ??= readAuthSettings();
+  return holder[KEY];
+}
+
+/**
+ * Replaces the settings in force (tests that exercise a limit state it; the running server and the test
+ * share the global, as the Remix build has its own copy of this module). Pass null to read them again.
+ */
+export function setAuthSettings(settings: AuthSettings | null): void {
+  (globalThis as Holder)[KEY] = settings ?? undefined;
 }
