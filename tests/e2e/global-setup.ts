@@ -42,6 +42,8 @@ export async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: "127.0.0.1",
+      // Links in emails point at the address the browser uses, so its cookies go with them.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       MOCKS: "true",
     },
     stdio: ["ignore", "pipe", "pipe"],
