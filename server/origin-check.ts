@@ -13,7 +13,8 @@ export function originCheck({ publicUrl }: { publicUrl?: string | null }): Reque
     if (SAFE.has(req.method)) return next();
     const own = `${req.protocol}://${req.get("host")}`;
     const origin = req.get("origin");
-    const claimed = origin && origin !== "null" ? origin : safeOrigin(req.get("referer"));
+    // "null" comes from sandboxed frames, data: pages and privacy-sensitive redirects: never this site's form.
+    const claimed = origin === "null" ? null : origin ? origin : safeOrigin(req.get("referer"));
     if (claimed && (claimed === own || claimed === configured)) return next();
     res
       .status(403)

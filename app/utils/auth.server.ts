@@ -51,8 +51,11 @@ export function currentPath(request: Request): string {
 
 /** The signed-in person, or a redirect to sign in that comes back here afterwards. */
 export async function requireSignedIn(request: Request, context: AppLoadContext): Promise<Auth> {
-  const auth = await getSignedIn(request, context);
-  if (auth) return auth;
+  const any = await getAuth(request, context);
+  if (any?.session.stage === "active") return any;
+  // Part-way through signing in: carry on from where they were, keeping the page they asked for.
+  if (any?.session.stage === "two_factor") throw redirect("/sign-in/two-factor");
+  if (any?.session.stage === "two_factor_setup") throw redirect("/account/two-factor");
   const hadCookie = (await cookieToken(request)) != null;
   // After a POST the page to come back to is the form's page (the answers were saved up to the last save).
   const back = request.method === "GET" ? currentPath(request) : refererPath(request);
