@@ -13,23 +13,34 @@ export default function Cookies() {
           Cookies are small files saved on your phone, tablet or computer when you visit a website.
         </p>
         <p className="govuk-body">
-          This service uses one cookie, and only when you sign in. It is essential: the service cannot keep you signed in
-          without it, so we do not ask for your consent. We do not use analytics or advertising cookies, and nothing on
-          these pages is loaded from other websites.
+          This service uses three cookies. All three are essential: the service cannot keep your account and your forms
+          safe without them, so we do not ask for your consent. We do not use analytics or advertising cookies, and
+          nothing on these pages is loaded from other websites.
         </p>
-        <h2 className="govuk-heading-l">Essential cookie</h2>
+        <h2 className="govuk-heading-l">Essential cookies</h2>
         <Table
-          caption="The cookie this service uses"
+          caption="The cookies this service uses"
           captionClasses="govuk-visually-hidden"
           head={[{ text: "Name" }, { text: "Purpose" }, { text: "Expires" }]}
           rows={[
             [
-              { text: "__session" },
+              { text: "session" },
               { text: "Keeps you signed in. It holds a random number that identifies your session, not your details." },
-              { text: "When you sign out, after 2 hours without activity (30 minutes for council staff), or 12 hours after you signed in" },
+              { text: "When you sign out or close your browser, after 2 hours without activity (30 minutes for council staff), or 12 hours after you signed in" },
+            ],
+            [
+              { text: "csrf" },
+              { text: "Proves that a form you send (to sign in, create an account or reset a password) came from this service, not from another website." },
+              { text: "When you close your browser" },
+            ],
+            [
+              { text: "device" },
+              { text: "Recognises a browser that has signed in before, so that council staff are emailed when their account is used from a new one." },
+              { text: "After 400 days" },
             ],
           ]}
         />
+        <p className="govuk-body">On the live service each name starts with __Host-, which stops any other website, even another part of the council&rsquo;s, from setting them.</p>
       </div>
     </div>
   );

@@ -11,7 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { TOTP } from "otpauth";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fromJson } from "~db/json";
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "~db/seeds/index";
 import { regenerateRecoveryCodes } from "~/domain/accounts/accounts.server";
@@ -37,7 +37,15 @@ async function start(production = false): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** Everything the server logged while these tests ran: it must hold no password, code, token or session id. */
+const logged: string[] = [];
+
 beforeAll(async () => {
+  for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      logged.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "));
+    });
+  }
   const buildPath = path.resolve("build/index.js");
   if (!fs.existsSync(buildPath)) throw new Error("Run `npm run build` first (npm test does it for you).");
   build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -686,5 +694,16 @@ describe("accounts over HTTP", () => {
     const visitorCsrf = await visitor.csrf("/sign-in");
     const anonymous = await visitor.post("/session/keep-alive", { csrf: visitorCsrf });
     expect(anonymous.status).toBe(401);
+  });
+
+  it("logs no password, one-time token, code or session id (checked last, over everything logged above)", async () => {
+    const outbox = await db().db.selectFrom("outbox").select("data").execute();
+    const tokens = outbox.map((r) => fromJson<{ token?: string }>(r.data, {}).token).filter((t): t is string => !!t);
+    const sessionIds = (await db().db.selectFrom("sessions").select("id").execute()).map((r) => r.id);
+    const tokenHashes = (await db().db.selectFrom("auth_tokens").select("token_hash").execute()).map((r) => r.token_hash);
+    const secrets = [DEMO_PASSWORD, ...tokens, ...sessionIds, ...tokenHashes, ...DEMO_STAFF.map((s) => s.totpSecret)];
+    expect(tokens.length).toBeGreaterThan(0);
+    const text = logged.join("\n");
+    for (const secret of secrets) expect(text.includes(secret), `a secret was logged: ${secret.slice(0, 6)}…`).toBe(false);
   });
 });
