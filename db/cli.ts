@@ -8,6 +8,7 @@ import { describeDatabase } from "./setup";
 import { isEmpty, seedDemo } from "./seeds/index";
 
 async function main(command: string | undefined) {
+  const production = process.env.NODE_ENV === "production";
   const handle = getDbHandle();
   const where = describeDatabase(handle);
   switch (command) {
@@ -17,6 +18,10 @@ async function main(command: string | undefined) {
       return 0;
     }
     case "seed": {
+      if (production) {
+        console.error("Refusing to seed a production database: the demo accounts have a published password and two-factor secrets. Use npm run admin:create.");
+        return 1;
+      }
       await migrateToLatest(handle.db, handle.engine);
       if (!(await isEmpty(handle.db))) {
         console.log(`${where} already has data; nothing seeded. Use npm run db:reset to start again.`);
@@ -27,12 +32,16 @@ async function main(command: string | undefined) {
       return 0;
     }
     case "reset": {
-      if (process.env.NODE_ENV === "production" && !process.argv.includes("--force")) {
+      if (production && !process.argv.includes("--force")) {
         console.error("Refusing to reset a production database. Add --force if you really mean to erase it.");
         return 1;
       }
       const undone = await migrateDownToZero(handle.db, handle.engine);
       await migrateToLatest(handle.db, handle.engine);
+      if (production) {
+        console.log(`Reset ${where} (${undone.length} migration(s) undone and reapplied). Not seeded in production: use npm run admin:create.`);
+        return 0;
+      }
       const s = await seedDemo(handle.db);
       console.log(`Reset ${where} (${undone.length} migration(s) undone and reapplied) and seeded ${s.funds} funds, ${s.users} users.`);
       return 0;

@@ -60,6 +60,10 @@ export interface SessionsTable {
   /** Where to go once a part-way sign-in completes (an internal path). */
   return_to: string | null;
   device_hash: string | null;
+  /** A two-factor secret being set up in this session, shown to no other. */
+  totp_pending_secret: string | null;
+  /** When this session confirmed a two-factor code (set-up, or sign-in). */
+  second_factor_at: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -75,6 +79,8 @@ export interface AuthTokensTable {
   token_hash: string;
   expires_at: string;
   used_at: string | null;
+  /** What using the link sets: for a confirmation link, the password hash chosen at that registration. */
+  payload: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -82,7 +88,7 @@ export interface AuthTokensTable {
 export interface RecoveryCodesTable {
   id: Generated<number>;
   user_id: number;
-  code_hash: string;
+  code_hash: string; // "salt$sha256(salt + code)"
   used_at: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -18,6 +18,10 @@ async function main() {
   const mailConfig = readMailConfig();
   assertMailConfiguredForProduction(mailConfig, config.production);
   assertSessionSecretForProduction(process.env, config.production);
+  if (config.production && config.trustProxy === true) {
+    // "true" believes whatever X-Forwarded-For a client sends, which defeats every per-address limit.
+    throw new Error("TRUST_PROXY=true is refused in production: give the number of proxies in front of the portal (for example TRUST_PROXY=1) or their addresses.");
+  }
   let mocks = "";
   if (process.env.MOCKS === "true") {
     if (config.production) throw new Error("MOCKS=true is for tests and demos; it cannot be used with NODE_ENV=production.");

@@ -28,6 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if ("errors" in result) return { errors: result.errors, problem: null };
   if (result.kind === "two_factor_setup") return redirectWithCookies("/account/two-factor", [await sessionCookie(result.token), device.setCookie]);
+  if (result.kind === "two_factor") return redirectWithCookies("/sign-in/two-factor", [await sessionCookie(result.token), device.setCookie]);
   if (result.kind === "signed_in") return redirectWithCookies("/account", [await sessionCookie(result.token), device.setCookie]);
   const problem: LinkProblem = result.kind;
   return { errors: null, problem };

@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, session } = await requireStage(request, context, ["active", "two_factor_setup"]);
   const settingUp = session.stage === "two_factor_setup";
-  const setup = await accounts.twoFactorSetupPage(user.id, user.email);
+  const setup = await accounts.twoFactorSetupPage(session, user.email);
   const [staff, codesLeft] = await Promise.all([accounts.isStaffUser(user.id), setup ? 0 : accounts.recoveryCodesLeft(user.id)]);
   return { enabled: setup === null, settingUp, staff, codesLeft, setup };
 }
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const info = requestInfo(request, context);
   switch (field(form, "intent")) {
     case "confirm": {
-      const result = await accounts.confirmTwoFactorSetup(session, { secret: field(form, "secret"), code: field(form, "code") }, info);
+      const result = await accounts.confirmTwoFactorSetup(session, { code: field(form, "code") }, info);
       if (result.kind === "throttled") return { errors: { code: throttledMessage(result.retryAt) }, codes: null };
       if (result.kind === "invalid") return { errors: result.errors, codes: null };
       return { errors: null, codes: result.recoveryCodes };
@@ -45,11 +45,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "regenerate": {
       if (session.stage !== "active") throw redirect("/account/two-factor");
-      return { errors: null, codes: await accounts.regenerateRecoveryCodes(session.userId, info) };
+      const result = await accounts.regenerateRecoveryCodes(session, { password: field(form, "regeneratePassword") }, info);
+      if (result.kind === "throttled") return { errors: { regeneratePassword: throttledMessage(result.retryAt) }, codes: null };
+      if (result.kind === "invalid") return { errors: result.errors, codes: null };
+      return { errors: null, codes: result.recoveryCodes };
     }
     case "disable": {
       if (session.stage !== "active") throw redirect("/account/two-factor");
       const result = await accounts.disableTwoFactor(session, { password: field(form, "password") }, info);
+      if (result.kind === "throttled") return { errors: { password: throttledMessage(result.retryAt) }, codes: null };
       if (result.kind === "invalid") return { errors: result.errors, codes: null };
       if (result.kind === "required") throw new Response("Staff accounts must keep two-factor authentication on.", { status: 400 });
       return redirect("/account");
@@ -107,7 +111,7 @@ export default function TwoFactor() {
       {data.settingUp ? null : <BackLink href="/account" text="Your account" />}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <FormErrors errors={errors} order={["code", "password"]} />
+          <FormErrors errors={errors} order={["code", "regeneratePassword", "password"]} />
           {data.setup ? (
             <>
               <h1 className="govuk-heading-l">Set up two-factor authentication</h1>
@@ -126,7 +130,6 @@ export default function TwoFactor() {
               <form method="post" noValidate>
                 <CsrfField />
                 <input type="hidden" name="intent" value="confirm" />
-                <input type="hidden" name="secret" value={data.setup.secret} />
                 <Input
                   id="code"
                   name="code"
@@ -148,9 +151,18 @@ export default function TwoFactor() {
               <p className="govuk-body">
                 You have {data.codesLeft} recovery code{data.codesLeft === 1 ? "" : "s"} left.
               </p>
-              <form method="post">
+              <h2 className="govuk-heading-m">Get new recovery codes</h2>
+              <p className="govuk-body">New codes replace any you have left.</p>
+              <form method="post" noValidate>
                 <CsrfField />
                 <input type="hidden" name="intent" value="regenerate" />
+                <PasswordInput
+                  id="regeneratePassword"
+                  name="regeneratePassword"
+                  label={{ text: "Enter your password to get new codes" }}
+                  autocomplete="current-password"
+                  errorMessage={fieldError(errors, "regeneratePassword")}
+                />
                 <Button text="Get new recovery codes" classes="govuk-button--secondary" />
               </form>
               {data.staff ? (

@@ -104,12 +104,21 @@ export async function csrfToken(request: Request, context: AppLoadContext): Prom
 }
 
 /** Every token this request could rightly carry (a session's, and the visitor cookie's). */
+/** The token this request must carry: its session's when it has one, otherwise the visitor cookie's. */
 export async function acceptableCsrfTokens(request: Request, context: AppLoadContext): Promise<string[]> {
-  const tokens: string[] = [];
   const auth = await getAuth(request, context);
-  if (auth) tokens.push(hmac("csrf:session", auth.session.id));
-  if (context.visitorCsrf) tokens.push(hmac("csrf:visitor", context.visitorCsrf));
-  return tokens;
+  if (auth) return [hmac("csrf:session", auth.session.id)];
+  return context.visitorCsrf ? [hmac("csrf:visitor", context.visitorCsrf)] : [];
+}
+
+/**
+ * A form posted after its session ended (the cookie is there, the session is not): the person is sent to
+ * sign in and brought back to the form's page, rather than told the form expired.
+ */
+export async function signedOutRedirect(request: Request, context: AppLoadContext): Promise<Response | null> {
+  if (await getAuth(request, context)) return null;
+  if ((await cookieToken(request)) == null) return null;
+  return redirect(signInPath(refererPath(request), { signedOut: "1" }), { headers: { "Set-Cookie": await clearSessionCookie() } });
 }
 
 /** Where a request comes from, as the account operations need it. */

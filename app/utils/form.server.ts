@@ -4,7 +4,7 @@
  * to do, never a 500.
  */
 import type { AppLoadContext } from "@remix-run/node";
-import { acceptableCsrfTokens } from "./auth.server";
+import { acceptableCsrfTokens, signedOutRedirect } from "./auth.server";
 import { safeEqual } from "./secrets.server";
 
 export const CSRF_FIELD = "csrf";
@@ -22,6 +22,8 @@ export async function readForm(request: Request, context: AppLoadContext, opts: 
   const sent = form.get(CSRF_FIELD);
   const tokens = await acceptableCsrfTokens(request, context);
   if (typeof sent !== "string" || !sent || !tokens.some((t) => safeEqual(t, sent))) {
+    const signIn = await signedOutRedirect(request, context);
+    if (signIn) throw signIn;
     throw new Response("The form had expired. Go back, refresh the page and try again.", { status: 403, statusText: "csrf" });
   }
   if (opts.honeypot && String(form.get(HONEYPOT_FIELD) ?? "") !== "") {

@@ -2,7 +2,8 @@
  * The server's secret for signing cookies and deriving CSRF tokens. Production needs SESSION_SECRET (the
  * same on every instance); elsewhere a random one per process is enough.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
+export { safeEqual } from "~/domain/accounts/tokens.server";
 
 const KEY = Symbol.for("community-grants.session-secret");
 type Holder = { [KEY]?: string };
@@ -21,10 +22,4 @@ export function sessionSecret(): string {
 
 export function hmac(purpose: string, value: string): string {
   return createHmac("sha256", sessionSecret()).update(`${purpose}\u0000${value}`).digest("base64url");
-}
-
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -19,6 +19,10 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
   await db.schema.alterTable("sessions").addColumn("idle_seconds", "integer", (c) => c.notNull().defaultTo(1800)).execute();
   await db.schema.alterTable("sessions").addColumn("return_to", "text").execute();
   await db.schema.alterTable("sessions").addColumn("device_hash", "text").execute();
+  // Two-factor set-up belongs to the session doing it: its secret waits here until a code confirms it, and
+  // only the session that confirmed a code may finish a staff sign-in.
+  await db.schema.alterTable("sessions").addColumn("totp_pending_secret", "text").execute();
+  await db.schema.alterTable("sessions").addColumn("second_factor_at", t.timestamp).execute();
 
   await table(db, engine, "auth_tokens", (b) =>
     b
@@ -26,7 +30,9 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
       .addColumn("purpose", "text", (c) => c.notNull())
       .addColumn("token_hash", "text", (c) => c.notNull().unique())
       .addColumn("expires_at", t.timestamp, (c) => c.notNull())
-      .addColumn("used_at", t.timestamp),
+      .addColumn("used_at", t.timestamp)
+      // What the link sets when used: for a confirmation link, the password hash chosen at that registration.
+      .addColumn("payload", "text"),
   ).execute();
   await db.schema.createIndex("auth_tokens_user_purpose_idx").on("auth_tokens").columns(["user_id", "purpose"]).execute();
 

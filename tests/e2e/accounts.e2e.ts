@@ -68,6 +68,9 @@ describe.each(MODES)("accounts (%s)", (mode) => {
     expect(link!.startsWith(base)).toBe(true);
 
     await visit(page, link!, `verify-email-${mode}`);
+    expect(await page.locator("h1").innerText()).toBe("Confirm your email address");
+    await page.getByRole("button", { name: "Confirm email address" }).click();
+    await checkPage(page, `verified-email-${mode}`);
     expect(await page.locator("h1").innerText()).toBe("Your email address is confirmed");
     await page.getByRole("link", { name: "Sign in" }).last().click();
     await checkPage(page, `sign-in-${mode}`);

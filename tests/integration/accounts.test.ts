@@ -295,7 +295,7 @@ describe("two-factor sign-in for staff", () => {
 
   it("accepts each recovery code once", async () => {
     const now = tick();
-    const codes = await accounts.regenerateRecoveryCodes(db(), await userIdOf(SERVICE_ADMIN.email), req("x", now));
+    const codes = await accounts.issueRecoveryCodes(db(), await userIdOf(SERVICE_ADMIN.email), req("x", now));
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     const stored = await db().selectFrom("recovery_codes").select("code_hash").execute();
@@ -330,11 +330,11 @@ describe("two-factor sign-in for staff", () => {
     // The set-up link works once.
     expect((await accounts.completeAccountSetup(db(), { token, password: "granite lantern meadow", confirmPassword: "granite lantern meadow", deviceToken: null }, req(freshIp(), now))).kind).toBe("used");
 
-    const secretShown = (await accounts.beginTwoFactorSetup(db(), setUp.session.userId))!;
-    expect(await accounts.beginTwoFactorSetup(db(), setUp.session.userId)).toBe(secretShown); // the same until confirmed
-    const wrong = await accounts.confirmTwoFactorSetup(db(), setUp.session, { secret: secretShown, code: "123456" }, req(freshIp(), now));
+    const secretShown = (await accounts.beginTwoFactorSetup(db(), setUp.session))!;
+    expect(await accounts.beginTwoFactorSetup(db(), setUp.session)).toBe(secretShown); // the same until confirmed
+    const wrong = await accounts.confirmTwoFactorSetup(db(), setUp.session, { code: "123456" }, req(freshIp(), now));
     expect(wrong.kind).toBe("invalid");
-    const ok = await accounts.confirmTwoFactorSetup(db(), setUp.session, { secret: secretShown, code: totpCode(secretShown, now.getTime()) }, req(freshIp(), now));
+    const ok = await accounts.confirmTwoFactorSetup(db(), setUp.session, { code: totpCode(secretShown, now.getTime()) }, req(freshIp(), now));
     if (ok.kind !== "enabled") throw new Error(ok.kind);
     expect(ok.recoveryCodes).toHaveLength(10);
     const finished = await accounts.finishTwoFactorSetup(db(), setUp.session, { deviceToken: null }, req(freshIp(), now));
@@ -413,5 +413,86 @@ describe("forgotten and changed passwords", () => {
     if (r.kind !== "signed_in") throw new Error(r.kind);
     await accounts.signOut(db(), r.session, req("x"));
     expect(await readSession(db(), r.token, SETTINGS, T0)).toBeNull();
+  });
+});
+
+describe("what an attacker might try next", () => {
+  it("of 20 guesses sent at once against one account, at most the limit (3) are checked", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn("maria@ramsey-timebank.example.org", `burst guess ${i}`, freshIp())));
+    const checked = results.filter((r) => r.kind === "invalid").length;
+    expect(checked).toBeLessThanOrEqual(3);
+    expect(results.filter((r) => r.kind === "throttled").length).toBeGreaterThanOrEqual(17);
+    await db().deleteFrom("throttle_hits").execute();
+  });
+
+  it("of 10 codes sent at once for one sign-in, at most the limit (3) are checked", async () => {
+    const now = new Date(T0.getTime() + 20 * 60 * MINUTE);
+    const pending = await signIn(SERVICE_ADMIN.email, DEMO_PASSWORD, freshIp(), now);
+    if (pending.kind !== "two_factor") throw new Error(pending.kind);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => accounts.completeTwoFactor(db(), pending.session, { code: String(100000 + i), deviceToken: null }, req(freshIp(), now))),
+    );
+    expect(results.filter((r) => r.kind === "invalid").length).toBeLessThanOrEqual(3);
+    await db().deleteFrom("throttle_hits").execute();
+  });
+
+  it("registering someone else's address first does not give the attacker the account: the owner's link sets the owner's password", async () => {
+    const victim = "victim@example.org";
+    await accounts.register(db(), { fullName: "Attacker", email: victim, password: "attacker chosen words", confirmPassword: "attacker chosen words" }, req(freshIp()));
+    const attackersLink = await lastToken(victim, "verify-email");
+    await accounts.register(db(), { fullName: "Val Victim", email: victim, password: "victim chosen words", confirmPassword: "victim chosen words" }, req(freshIp()));
+    const victimsLink = await lastToken(victim, "verify-email");
+    expect((await accounts.verifyEmail(db(), attackersLink, req("x"))).kind).toBe("used"); // only the newest link works
+    expect((await accounts.verifyEmail(db(), victimsLink, req("x"))).kind).toBe("verified");
+    expect((await signIn(victim, "attacker chosen words")).kind).toBe("invalid");
+    expect((await signIn(victim, "victim chosen words")).kind).toBe("signed_in");
+  });
+
+  it("a second sign-in with a new staff member's password cannot see or finish their two-factor set-up", async () => {
+    const email = "second.officer@council.example.org";
+    const { token } = await accounts.createServiceAdmin(db(), { email, fullName: "Second Officer" }, SETTINGS);
+    const now = new Date(T0.getTime() + 30 * 60 * MINUTE);
+    const owner = await accounts.completeAccountSetup(db(), { token, password: "quartz meadow violin", confirmPassword: "quartz meadow violin", deviceToken: null }, req(freshIp(), now));
+    if (owner.kind !== "two_factor_setup") throw new Error(owner.kind);
+    const intruder = await signIn(email, "quartz meadow violin", freshIp(), now);
+    if (intruder.kind !== "two_factor_setup") throw new Error(intruder.kind);
+
+    const ownersSecret = (await accounts.beginTwoFactorSetup(db(), owner.session))!;
+    const intrudersSecret = (await accounts.beginTwoFactorSetup(db(), intruder.session))!;
+    expect(intrudersSecret).not.toBe(ownersSecret);
+    const ok = await accounts.confirmTwoFactorSetup(db(), owner.session, { code: totpCode(ownersSecret, now.getTime()) }, req(freshIp(), now));
+    expect(ok.kind).toBe("enabled");
+
+    expect(await accounts.finishTwoFactorSetup(db(), intruder.session, { deviceToken: null }, req(freshIp(), now))).toEqual({ kind: "not_set_up" });
+    const later = new Date(now.getTime() + 60_000);
+    expect((await accounts.confirmTwoFactorSetup(db(), intruder.session, { code: totpCode(intrudersSecret, later.getTime()) }, req(freshIp(), later))).kind).toBe("invalid");
+    expect((await accounts.finishTwoFactorSetup(db(), owner.session, { deviceToken: null }, req(freshIp(), now))).kind).toBe("signed_in");
+  });
+
+  it("new recovery codes need the password; codes are stored salted, each differently", async () => {
+    const now = new Date(T0.getTime() + 40 * 60 * MINUTE);
+    const pending = await signIn(SERVICE_ADMIN.email, DEMO_PASSWORD, freshIp(), now);
+    if (pending.kind !== "two_factor") throw new Error(pending.kind);
+    const done = await accounts.completeTwoFactor(db(), pending.session, { code: totpCode(SERVICE_ADMIN.totpSecret, now.getTime()), deviceToken: null }, req(freshIp(), now));
+    if (done.kind !== "signed_in") throw new Error(done.kind);
+    const refused = await accounts.regenerateRecoveryCodes(db(), done.session, { password: "not my password" }, req(freshIp(), now));
+    expect(refused.kind).toBe("invalid");
+    const fresh = await accounts.regenerateRecoveryCodes(db(), done.session, { password: DEMO_PASSWORD }, req(freshIp(), now));
+    if (fresh.kind !== "ok") throw new Error(fresh.kind);
+    const stored = await db().selectFrom("recovery_codes").select("code_hash").where("user_id", "=", done.session.userId).execute();
+    expect(stored).toHaveLength(10);
+    for (const r of stored) expect(r.code_hash).toMatch(/^[A-Za-z0-9_-]{16}\$[0-9a-f]{64}$/);
+    expect(new Set(stored.map((r) => r.code_hash.split("$")[0])).size).toBe(10);
+    await db().deleteFrom("throttle_hits").execute();
+  });
+
+  it("turning two-factor off guesses count against the sign-in limit", async () => {
+    const email = "ruth@hi-neighbours.example.org";
+    const r = await signIn(email, DEMO_PASSWORD);
+    if (r.kind !== "signed_in") throw new Error(r.kind);
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push((await accounts.disableTwoFactor(db(), r.session, { password: `guess ${i}` }, req(freshIp()))).kind);
+    expect(results).toEqual(["invalid", "invalid", "invalid", "throttled"]);
+    await db().deleteFrom("throttle_hits").execute();
   });
 });

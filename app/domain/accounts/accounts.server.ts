@@ -17,8 +17,8 @@ import { hashPassword, verifyPassword } from "./password.server";
 import { passwordProblem } from "./password-policy.server";
 import { createSession, deleteSession, deleteUserSessions, type Session } from "./sessions.server";
 import { authSettings, type AuthSettings } from "./settings";
-import { blockedUntil, bucketKey, clearBucket, recordHit, type Bucket } from "./throttle.server";
-import { checkToken, consumeToken, issueToken, randomToken, sha256 } from "./tokens.server";
+import { bucketKey, clearBucket, release, reserve, type Bucket } from "./throttle.server";
+import { checkToken, consumeToken, issueToken, randomToken, safeEqual, sha256 } from "./tokens.server";
 import { newTotpSecret, totpStep } from "./totp.server";
 
 type Db = Kysely<Database>;
@@ -83,7 +83,9 @@ export async function register(
   const errors: FieldErrors = {};
   const fullName = input.fullName.trim();
   if (!fullName) errors.fullName = "Enter your full name";
-  else if (fullName.length > 200) errors.fullName = "Full name must be 200 characters or fewer";
+  else if (fullName.length > 100) errors.fullName = "Full name must be 100 characters or fewer";
+  // The name goes into an email to the address typed: it must not carry a link someone could be sent.
+  else if (/(:\/\/|www\.|https?:|[<>])/i.test(fullName)) errors.fullName = "Full name must only include letters, spaces, hyphens and apostrophes";
   if (!email) errors.email = "Enter your email address";
   else if (!validEmail(email)) errors.email = "Enter an email address in the correct format, like name@example.com";
   const problem = passwordProblem(input.password, { email });
@@ -91,26 +93,25 @@ export async function register(
   else if (input.confirmPassword !== input.password) errors.confirmPassword = "Passwords must match";
   if (Object.keys(errors).length > 0) return { kind: "invalid", errors };
 
-  const ipBucket: Bucket[] = req.ip ? [{ key: bucketKey("register", "ip", req.ip), limit: settings.limits.registerIp }] : [];
-  const emailBucket: Bucket = { key: bucketKey("register", "email", email), limit: settings.limits.resetAccount };
-  const retryAt = await blockedUntil(db, ipBucket, now);
-  if (retryAt) return { kind: "throttled", retryAt };
+  // Every registration from an address counts; emails to one address are limited too (silently, so the
+  // answer is the same for every address).
+  const byIp = await reserve(db, req.ip ? [{ key: bucketKey("register", "ip", req.ip), limit: settings.limits.registerIp }] : [], now);
+  if (!byIp.ok) return { kind: "throttled", retryAt: byIp.retryAt };
+  const toAddress = await reserve(db, [{ key: bucketKey("register", "email", email), limit: settings.limits.resetAccount }], now);
 
   // Hash before the transaction: scrypt is slow and must not hold a write lock.
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
-    await recordHit(trx, ipBucket, now);
     const existing = await findUserByEmail(trx, email);
-    // The same answer whether or not the address has an account; the email tells its owner what happened.
-    // A second registration for one address sends at most a few emails an hour.
     if (existing) {
-      if (await blockedUntil(trx, [emailBucket], now)) return;
-      await recordHit(trx, [emailBucket], now);
-      // Confirmed: "you already have an account". Not yet: a fresh confirmation link (the first email may be lost).
-      if (existing.email_verified_at) {
-        await enqueue(trx, { template: "account-exists", data: { name: existing.full_name }, recipients: [{ email: existing.email, name: existing.full_name }] });
-      } else {
-        await sendVerification(trx, existing.id, existing.email, existing.full_name, settings, now);
+      if (toAddress.ok) {
+        // Confirmed: "you already have an account". Not yet: a fresh link, which sets the password chosen
+        // now, so whoever owns the address ends up with their own password, not an earlier registrant's.
+        if (existing.email_verified_at) {
+          await enqueue(trx, { template: "account-exists", data: { name: existing.full_name }, recipients: [{ email: existing.email, name: existing.full_name }] });
+        } else {
+          await sendVerification(trx, existing.id, existing.email, fullName, passwordHash, settings, now);
+        }
       }
       await appendAudit(trx, { actorUserId: null, event: "auth.register_existing", entityType: "user", entityId: existing.id, ip: req.ip });
       return;
@@ -120,14 +121,15 @@ export async function register(
       .values({ email, full_name: fullName, password_hash: passwordHash, password_changed_at: now.toISOString() })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await sendVerification(trx, id, email, fullName, settings, now);
+    if (toAddress.ok) await sendVerification(trx, id, email, fullName, passwordHash, settings, now);
     await appendAudit(trx, { actorUserId: id, event: "auth.registered", entityType: "user", entityId: id, ip: req.ip });
   });
   return { kind: "ok" };
 }
 
-async function sendVerification(trx: Trx, userId: number, email: string, name: string, settings: AuthSettings, now: Date) {
-  const token = await issueToken(trx, userId, "verify_email", settings.verifyEmailTtlMs, now);
+/** A confirmation link that, when used, also sets the password hash chosen by whoever asked for it. */
+async function sendVerification(trx: Trx, userId: number, email: string, name: string, passwordHash: string | null, settings: AuthSettings, now: Date) {
+  const token = await issueToken(trx, userId, "verify_email", settings.verifyEmailTtlMs, now, passwordHash);
   await enqueue(trx, {
     template: "verify-email",
     data: { name, token, expiresInHours: Math.round(settings.verifyEmailTtlMs / 3_600_000) },
@@ -137,6 +139,17 @@ async function sendVerification(trx: Trx, userId: number, email: string, name: s
 }
 
 export type LinkProblem = "invalid" | "expired" | "used";
+
+/** Whether a confirmation link would work (the page shows a button; a link scanner's GET changes nothing). */
+export async function checkVerifyLink(db: Db, token: string, req: RequestInfo): Promise<{ ok: true } | { ok: false; problem: LinkProblem | "already_verified" }> {
+  const r = await checkToken(db, token, "verify_email", nowOf(req));
+  if (r.ok) return { ok: true };
+  if (r.problem === "used" && r.userId) {
+    const user = await db.selectFrom("users").select("email_verified_at").where("id", "=", r.userId).executeTakeFirst();
+    if (user?.email_verified_at) return { ok: false, problem: "already_verified" };
+  }
+  return { ok: false, problem: r.problem };
+}
 
 /** Confirms an address from the emailed link. A link used twice says the address is already confirmed. */
 export async function verifyEmail(db: Db, token: string, req: RequestInfo): Promise<{ kind: "verified" | "already_verified" } | { kind: LinkProblem }> {
@@ -150,12 +163,14 @@ export async function verifyEmail(db: Db, token: string, req: RequestInfo): Prom
       }
       return { kind: result.problem };
     }
-    await trx
+    const nowIso = now.toISOString();
+    const confirmed = await trx
       .updateTable("users")
-      .set({ email_verified_at: now.toISOString(), updated_at: now.toISOString() })
+      .set({ email_verified_at: nowIso, updated_at: nowIso, ...(result.payload ? { password_hash: result.payload, password_changed_at: nowIso } : {}) })
       .where("id", "=", result.userId)
       .where("email_verified_at", "is", null)
-      .execute();
+      .executeTakeFirst();
+    if (Number(confirmed.numUpdatedRows) === 0) return { kind: "already_verified" as const };
     await appendAudit(trx, { actorUserId: result.userId, event: "auth.email_verified", entityType: "user", entityId: result.userId, ip: req.ip });
     return { kind: "verified" as const };
   });
@@ -182,6 +197,29 @@ export type SignInResult =
 
 export const SIGN_IN_FAILED = "Enter the email address and password of your account. Check them and try again";
 
+/** Audit entries for a failed attempt, and for each limit it filled (a lock-out starts). */
+async function recordFailure(
+  db: Db,
+  req: RequestInfo,
+  now: Date,
+  e: { event: string; userId: number | null; filling: Bucket[]; accountKey: string; data?: Record<string, unknown> },
+) {
+  await db.transaction().execute(async (trx) => {
+    await appendAudit(trx, { actorUserId: null, event: e.event, entityType: e.userId ? "user" : undefined, entityId: e.userId ?? undefined, ip: req.ip, data: e.data });
+    for (const b of e.filling) {
+      const account = b.key === e.accountKey;
+      await appendAudit(trx, {
+        actorUserId: null,
+        event: "auth.locked_out",
+        entityType: account && e.userId ? "user" : undefined,
+        entityId: account ? (e.userId ?? undefined) : undefined,
+        ip: req.ip,
+        data: { limit: `${b.key.split(":")[0]}:${account ? "account" : "ip"}`, until: new Date(now.getTime() + b.limit.windowMs).toISOString() },
+      });
+    }
+  });
+}
+
 export async function signIn(db: Db, input: SignInInput, req: RequestInfo): Promise<SignInResult> {
   const settings = settingsOf(req);
   const now = nowOf(req);
@@ -192,10 +230,11 @@ export async function signIn(db: Db, input: SignInInput, req: RequestInfo): Prom
   if (Object.keys(errors).length) return { kind: "invalid", errors };
 
   // Per address typed (known or not, so the limit says nothing about who has an account) and per IP.
+  // The attempt holds its place while the password is checked, so a burst of requests cannot all slip in.
   const accountBucket: Bucket = { key: bucketKey("sign-in", "email", email), limit: settings.limits.signInAccount };
   const buckets: Bucket[] = [accountBucket, ...(req.ip ? [{ key: bucketKey("sign-in", "ip", req.ip), limit: settings.limits.signInIp }] : [])];
-  const retryAt = await blockedUntil(db, buckets, now);
-  if (retryAt) return { kind: "throttled", retryAt };
+  const place = await reserve(db, buckets, now);
+  if (!place.ok) return { kind: "throttled", retryAt: place.retryAt };
 
   const user = await findUserByEmail(db, email);
   const passwordOk = user?.password_hash
@@ -203,38 +242,23 @@ export async function signIn(db: Db, input: SignInInput, req: RequestInfo): Prom
     : (await verifyPassword(input.password, await timingDummy()), false);
 
   if (!user || !passwordOk || user.disabled_at) {
-    await db.transaction().execute(async (trx) => {
-      const filled = await recordHit(trx, buckets, now);
-      await appendAudit(trx, {
-        actorUserId: null,
-        event: "auth.sign_in_failed",
-        entityType: user ? "user" : undefined,
-        entityId: user?.id,
-        ip: req.ip,
-        data: { reason: !user ? "no_account" : user.disabled_at ? "disabled" : "password" },
-      });
-      for (const b of filled) {
-        await appendAudit(trx, {
-          actorUserId: null,
-          event: "auth.locked_out",
-          entityType: b === accountBucket && user ? "user" : undefined,
-          entityId: b === accountBucket ? user?.id : undefined,
-          ip: req.ip,
-          data: { limit: b === accountBucket ? "account" : "ip", until: new Date(now.getTime() + b.limit.windowMs).toISOString() },
-        });
-      }
+    await recordFailure(db, req, now, {
+      event: "auth.sign_in_failed",
+      userId: user?.id ?? null,
+      filling: place.filling,
+      accountKey: accountBucket.key,
+      data: { reason: !user ? "no_account" : user.disabled_at ? "disabled" : "password" },
     });
     return { kind: "invalid", errors: { email: SIGN_IN_FAILED } };
   }
+  await release(db, place.ids);
 
   if (!user.email_verified_at) {
     // They have proved they own the password; send a fresh link (a few an hour at most).
-    await db.transaction().execute(async (trx) => {
-      const resend: Bucket = { key: bucketKey("verify-resend", "account", user.id), limit: settings.limits.resetAccount };
-      if (await blockedUntil(trx, [resend], now)) return;
-      await recordHit(trx, [resend], now);
-      await sendVerification(trx, user.id, user.email, user.full_name, settings, now);
-    });
+    const resend = await reserve(db, [{ key: bucketKey("verify-resend", "account", user.id), limit: settings.limits.resetAccount }], now);
+    if (resend.ok) {
+      await db.transaction().execute((trx) => sendVerification(trx, user.id, user.email, user.full_name, null, settings, now));
+    }
     return { kind: "unverified" };
   }
 
@@ -316,16 +340,6 @@ function twoFactorBuckets(userId: number, req: RequestInfo, settings: AuthSettin
   ];
 }
 
-async function failSecondFactor(db: Db, userId: number, buckets: Bucket[], req: RequestInfo, now: Date, event: string) {
-  await db.transaction().execute(async (trx) => {
-    const filled = await recordHit(trx, buckets, now);
-    await appendAudit(trx, { actorUserId: userId, event, entityType: "user", entityId: userId, ip: req.ip });
-    for (const b of filled) {
-      await appendAudit(trx, { actorUserId: null, event: "auth.locked_out", entityType: "user", entityId: userId, ip: req.ip, data: { limit: b.key.startsWith("two-factor:account") ? "two_factor_account" : "two_factor_ip" } });
-    }
-  });
-}
-
 /**
  * Accepts a code for `userId` once: the step is recorded in the same statement that checks it is newer
  * than the last one, so a code cannot be used twice, even by two requests at once.
@@ -342,6 +356,12 @@ async function acceptTotp(db: Db | Trx, userId: number, secret: string, code: st
   return Number(r.numUpdatedRows) === 1;
 }
 
+function codeProblem(code: string): FieldErrors | null {
+  if (!code) return { code: "Enter the 6-digit code from your authenticator app" };
+  if (!/^\d{6}$/.test(code)) return { code: "The code must be 6 digits" };
+  return null;
+}
+
 /** The code from an authenticator app, after a password was accepted. */
 export async function completeTwoFactor(
   db: Db,
@@ -353,16 +373,17 @@ export async function completeTwoFactor(
   const now = nowOf(req);
   if (pending.stage !== "two_factor") throw new Error("No sign-in is waiting for a code");
   const code = input.code.replace(/[\s-]/g, "");
-  if (!code) return { kind: "invalid", errors: { code: "Enter the 6-digit code from your authenticator app" } };
-  if (!/^\d{6}$/.test(code)) return { kind: "invalid", errors: { code: "The code must be 6 digits" } };
+  const problem = codeProblem(code);
+  if (problem) return { kind: "invalid", errors: problem };
   const buckets = twoFactorBuckets(pending.userId, req, settings);
-  const retryAt = await blockedUntil(db, buckets, now);
-  if (retryAt) return { kind: "throttled", retryAt };
+  const place = await reserve(db, buckets, now);
+  if (!place.ok) return { kind: "throttled", retryAt: place.retryAt };
   const user = await db.selectFrom("users").selectAll().where("id", "=", pending.userId).executeTakeFirstOrThrow();
   if (!user.totp_secret || !user.totp_enabled_at || !(await acceptTotp(db, user.id, user.totp_secret, code, now))) {
-    await failSecondFactor(db, user.id, buckets, req, now, "auth.two_factor_failed");
+    await recordFailure(db, req, now, { event: "auth.two_factor_failed", userId: user.id, filling: place.filling, accountKey: buckets[0].key });
     return { kind: "invalid", errors: { code: "The code is not right or has been used. Wait for a new code and try again" } };
   }
+  await release(db, place.ids);
   return finishSecondFactor(db, pending, user, input.deviceToken, req, settings, now, "totp");
 }
 
@@ -385,6 +406,20 @@ async function finishSecondFactor(
   });
 }
 
+export function normaliseRecoveryCode(code: string): string {
+  return code.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/** "salt$sha256(salt + code)": a salt per code, so a copy of the table cannot be attacked all at once. */
+function hashRecoveryCode(code: string, salt = randomToken(12)): string {
+  return `${salt}$${sha256(`${salt}:${normaliseRecoveryCode(code)}`)}`;
+}
+
+function recoveryCodeMatches(code: string, stored: string): boolean {
+  const [salt] = stored.split("$");
+  return safeEqual(hashRecoveryCode(code, salt), stored);
+}
+
 /** A recovery code instead of the app (a lost phone). Each code works once. */
 export async function useRecoveryCode(
   db: Db,
@@ -398,26 +433,26 @@ export async function useRecoveryCode(
   const code = normaliseRecoveryCode(input.code);
   if (!code) return { kind: "invalid", errors: { code: "Enter one of your recovery codes" } };
   const buckets = twoFactorBuckets(pending.userId, req, settings);
-  const retryAt = await blockedUntil(db, buckets, now);
-  if (retryAt) return { kind: "throttled", retryAt };
-  const used = await db
-    .updateTable("recovery_codes")
-    .set({ used_at: now.toISOString(), updated_at: now.toISOString() })
-    .where("user_id", "=", pending.userId)
-    .where("code_hash", "=", sha256(`recovery:${code}`))
-    .where("used_at", "is", null)
-    .executeTakeFirst();
-  if (Number(used.numUpdatedRows) !== 1) {
-    await failSecondFactor(db, pending.userId, buckets, req, now, "auth.recovery_code_failed");
+  const place = await reserve(db, buckets, now);
+  if (!place.ok) return { kind: "throttled", retryAt: place.retryAt };
+  const unused = await db.selectFrom("recovery_codes").select(["id", "code_hash"]).where("user_id", "=", pending.userId).where("used_at", "is", null).execute();
+  const match = unused.find((r) => recoveryCodeMatches(code, r.code_hash));
+  const used = match
+    ? await db
+        .updateTable("recovery_codes")
+        .set({ used_at: now.toISOString(), updated_at: now.toISOString() })
+        .where("id", "=", match.id)
+        .where("used_at", "is", null)
+        .executeTakeFirst()
+    : null;
+  if (!used || Number(used.numUpdatedRows) !== 1) {
+    await recordFailure(db, req, now, { event: "auth.recovery_code_failed", userId: pending.userId, filling: place.filling, accountKey: buckets[0].key });
     return { kind: "invalid", errors: { code: "The recovery code is not right or has been used" } };
   }
+  await release(db, place.ids);
   const user = await db.selectFrom("users").selectAll().where("id", "=", pending.userId).executeTakeFirstOrThrow();
   await appendAudit(db, { actorUserId: user.id, event: "auth.recovery_code_used", entityType: "user", entityId: user.id, ip: req.ip });
   return finishSecondFactor(db, pending, user, input.deviceToken, req, settings, now, "recovery_code");
-}
-
-export function normaliseRecoveryCode(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
 const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -437,68 +472,76 @@ async function replaceRecoveryCodes(trx: Trx, userId: number): Promise<string[]>
   await trx.deleteFrom("recovery_codes").where("user_id", "=", userId).execute();
   await trx
     .insertInto("recovery_codes")
-    .values(codes.map((c) => ({ user_id: userId, code_hash: sha256(`recovery:${normaliseRecoveryCode(c)}`) })))
+    .values(codes.map((c) => ({ user_id: userId, code_hash: hashRecoveryCode(c) })))
     .execute();
   return codes;
 }
 
-/** The secret to show while setting up an app; kept until the first code confirms it. */
-export async function beginTwoFactorSetup(db: Db, userId: number): Promise<string | null> {
-  const user = await db.selectFrom("users").select(["totp_secret", "totp_enabled_at"]).where("id", "=", userId).executeTakeFirstOrThrow();
-  if (user.totp_secret && !user.totp_enabled_at) return user.totp_secret;
+/**
+ * The secret to show while setting up an app: kept on this session's row until a code from the app
+ * confirms it, so no other session (even one with the same password) can see or finish it. Null when
+ * two-factor is already on.
+ */
+export async function beginTwoFactorSetup(db: Db, session: Session): Promise<string | null> {
+  const user = await db.selectFrom("users").select("totp_enabled_at").where("id", "=", session.userId).executeTakeFirstOrThrow();
+  if (user.totp_enabled_at) return null;
+  const row = await db.selectFrom("sessions").select("totp_pending_secret").where("id", "=", session.id).executeTakeFirst();
+  if (row?.totp_pending_secret) return row.totp_pending_secret;
   const secret = newTotpSecret();
-  if (user.totp_enabled_at) return null; // already on: nothing to set up
-  await db.updateTable("users").set({ totp_secret: secret }).where("id", "=", userId).execute();
+  await db.updateTable("sessions").set({ totp_pending_secret: secret }).where("id", "=", session.id).execute();
   return secret;
 }
 
 /**
  * Confirms set-up with the first code from the app; turns two-factor on and gives recovery codes (shown
- * once). A staff member setting up during sign-in goes on with finishTwoFactorSetup.
+ * once). A staff member setting up during sign-in goes on with finishTwoFactorSetup, from this session only.
  */
 export async function confirmTwoFactorSetup(
   db: Db,
   session: Session,
-  input: { secret: string; code: string },
+  input: { code: string },
   req: RequestInfo,
 ): Promise<ThrottleResult | { kind: "invalid"; errors: FieldErrors } | { kind: "enabled"; recoveryCodes: string[] }> {
   const settings = settingsOf(req);
   const now = nowOf(req);
   const code = input.code.replace(/[\s-]/g, "");
-  if (!code) return { kind: "invalid", errors: { code: "Enter the 6-digit code from your authenticator app" } };
-  if (!/^\d{6}$/.test(code)) return { kind: "invalid", errors: { code: "The code must be 6 digits" } };
+  const problem = codeProblem(code);
+  if (problem) return { kind: "invalid", errors: problem };
   const buckets = twoFactorBuckets(session.userId, req, settings);
-  const retryAt = await blockedUntil(db, buckets, now);
-  if (retryAt) return { kind: "throttled", retryAt };
+  const place = await reserve(db, buckets, now);
+  if (!place.ok) return { kind: "throttled", retryAt: place.retryAt };
   const user = await db.selectFrom("users").selectAll().where("id", "=", session.userId).executeTakeFirstOrThrow();
-  // The secret comes back from the form only to say which one the person scanned; it must be the stored one.
-  const secret = user.totp_secret;
-  if (!secret || secret !== input.secret || totpStep(secret, code, now.getTime()) === null) {
-    await failSecondFactor(db, user.id, buckets, req, now, "auth.two_factor_setup_failed");
+  const row = await db.selectFrom("sessions").select("totp_pending_secret").where("id", "=", session.id).executeTakeFirst();
+  const secret = row?.totp_pending_secret;
+  const step = secret && !user.totp_enabled_at ? totpStep(secret, code, now.getTime()) : null;
+  if (!secret || step === null) {
+    await recordFailure(db, req, now, { event: "auth.two_factor_setup_failed", userId: user.id, filling: place.filling, accountKey: buckets[0].key });
     return { kind: "invalid", errors: { code: "The code is not right. Check the time on your phone is set automatically, then try the newest code" } };
   }
-  const step = totpStep(secret, code, now.getTime())!;
-  const result = await db.transaction().execute(async (trx) => {
+  await release(db, place.ids);
+  const recoveryCodes = await db.transaction().execute(async (trx) => {
+    const nowIso = now.toISOString();
     await trx
       .updateTable("users")
-      .set({ totp_enabled_at: now.toISOString(), totp_last_step: step, updated_at: now.toISOString() })
+      .set({ totp_secret: secret, totp_enabled_at: nowIso, totp_last_step: step, updated_at: nowIso })
       .where("id", "=", user.id)
       .execute();
-    const recoveryCodes = await replaceRecoveryCodes(trx, user.id);
+    await trx.updateTable("sessions").set({ totp_pending_secret: null, second_factor_at: nowIso }).where("id", "=", session.id).execute();
+    const codes = await replaceRecoveryCodes(trx, user.id);
     await appendAudit(trx, { actorUserId: user.id, event: "auth.two_factor_enabled", entityType: "user", entityId: user.id, ip: req.ip });
     await enqueue(trx, {
       template: "security-change",
-      data: { name: user.full_name, change: "two_factor_enabled", changedAt: formatLondonDateTime(now.toISOString()) },
+      data: { name: user.full_name, change: "two_factor_enabled", changedAt: formatLondonDateTime(nowIso) },
       recipients: [{ email: user.email, name: user.full_name }],
     });
-    return recoveryCodes;
+    return codes;
   });
-  return { kind: "enabled", recoveryCodes: result };
+  return { kind: "enabled", recoveryCodes };
 }
 
 /**
  * After a staff member set up two-factor during sign-in and saw their recovery codes: the sign-in
- * completes, with a new session. Only a set-up session whose user now has two-factor on gets here.
+ * completes, with a new session. Only the set-up session that itself confirmed a code gets here.
  */
 export async function finishTwoFactorSetup(
   db: Db,
@@ -507,17 +550,53 @@ export async function finishTwoFactorSetup(
   req: RequestInfo,
 ): Promise<{ kind: "signed_in"; token: string; session: Session } | { kind: "not_set_up" }> {
   if (session.stage !== "two_factor_setup") return { kind: "not_set_up" };
+  const row = await db.selectFrom("sessions").select("second_factor_at").where("id", "=", session.id).executeTakeFirst();
+  if (!row?.second_factor_at) return { kind: "not_set_up" };
   const user = await db.selectFrom("users").selectAll().where("id", "=", session.userId).executeTakeFirstOrThrow();
   if (!user.totp_enabled_at) return { kind: "not_set_up" };
   return finishSecondFactor(db, session, user, input.deviceToken, req, settingsOf(req), nowOf(req), "setup");
 }
 
-export async function regenerateRecoveryCodes(db: Db, userId: number, req: RequestInfo): Promise<string[]> {
+/**
+ * The current password, checked under the sign-in limit (a signed-in page that asks for it is a guessing
+ * oracle too). A wrong password keeps its place in the limit; a right one gives it back.
+ */
+async function checkCurrentPassword(db: Db, user: User, password: string, req: RequestInfo, event: string): Promise<"ok" | "wrong" | ThrottleResult> {
+  const settings = settingsOf(req);
+  const now = nowOf(req);
+  const bucket: Bucket = { key: bucketKey("sign-in", "email", user.email), limit: settings.limits.signInAccount };
+  const place = await reserve(db, [bucket], now);
+  if (!place.ok) return { kind: "throttled", retryAt: place.retryAt };
+  if (password && user.password_hash && (await verifyPassword(password, user.password_hash))) {
+    await release(db, place.ids);
+    return "ok";
+  }
+  await recordFailure(db, req, now, { event, userId: user.id, filling: place.filling, accountKey: bucket.key });
+  return "wrong";
+}
+
+/** Issues ten new recovery codes, replacing any left (used when two-factor is turned on, and by tests). */
+export async function issueRecoveryCodes(db: Db, userId: number, req: RequestInfo): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const codes = await replaceRecoveryCodes(trx, userId);
     await appendAudit(trx, { actorUserId: userId, event: "auth.recovery_codes_replaced", entityType: "user", entityId: userId, ip: req.ip });
     return codes;
   });
+}
+
+/** New recovery codes, for someone signed in who gives their password again. */
+export async function regenerateRecoveryCodes(
+  db: Db,
+  session: Session,
+  input: { password: string },
+  req: RequestInfo,
+): Promise<{ kind: "ok"; recoveryCodes: string[] } | { kind: "invalid"; errors: FieldErrors } | ThrottleResult> {
+  const user = await db.selectFrom("users").selectAll().where("id", "=", session.userId).executeTakeFirstOrThrow();
+  if (!user.totp_enabled_at) return { kind: "invalid", errors: { password: "Turn on two-factor authentication first" } };
+  const check = await checkCurrentPassword(db, user, input.password, req, "auth.password_check_failed");
+  if (check === "wrong") return { kind: "invalid", errors: { regeneratePassword: input.password ? "Your password is not right" : "Enter your password" } };
+  if (check !== "ok") return check;
+  return { kind: "ok", recoveryCodes: await issueRecoveryCodes(db, user.id, req) };
 }
 
 export async function recoveryCodesLeft(db: Db, userId: number): Promise<number> {
@@ -536,13 +615,13 @@ export async function disableTwoFactor(
   session: Session,
   input: { password: string },
   req: RequestInfo,
-): Promise<{ kind: "invalid"; errors: FieldErrors } | { kind: "disabled" } | { kind: "required" }> {
+): Promise<{ kind: "invalid"; errors: FieldErrors } | { kind: "disabled" } | { kind: "required" } | ThrottleResult> {
   const now = nowOf(req);
   if (await isStaff(db, session.userId)) return { kind: "required" };
   const user = await db.selectFrom("users").selectAll().where("id", "=", session.userId).executeTakeFirstOrThrow();
-  if (!input.password || !user.password_hash || !(await verifyPassword(input.password, user.password_hash))) {
-    return { kind: "invalid", errors: { password: "Enter your current password" } };
-  }
+  const check = await checkCurrentPassword(db, user, input.password, req, "auth.password_check_failed");
+  if (check === "wrong") return { kind: "invalid", errors: { password: input.password ? "Your password is not right" : "Enter your password" } };
+  if (check !== "ok") return check;
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("users")
@@ -574,15 +653,13 @@ export async function requestPasswordReset(db: Db, input: { email: string }, req
   const email = normaliseEmail(input.email);
   if (!email) return { kind: "invalid", errors: { email: "Enter your email address" } };
   if (!validEmail(email)) return { kind: "invalid", errors: { email: "Enter an email address in the correct format, like name@example.com" } };
-  const ipBucket: Bucket[] = req.ip ? [{ key: bucketKey("reset", "ip", req.ip), limit: settings.limits.resetIp }] : [];
-  const retryAt = await blockedUntil(db, ipBucket, now);
-  if (retryAt) return { kind: "throttled", retryAt };
+  const byIp = await reserve(db, req.ip ? [{ key: bucketKey("reset", "ip", req.ip), limit: settings.limits.resetIp }] : [], now);
+  if (!byIp.ok) return { kind: "throttled", retryAt: byIp.retryAt };
+  // Emails to one address are limited silently, whether or not it has an account.
+  const toAddress = await reserve(db, [{ key: bucketKey("reset", "email", email), limit: settings.limits.resetAccount }], now);
+  if (!toAddress.ok) return { kind: "ok" };
   await db.transaction().execute(async (trx) => {
-    await recordHit(trx, ipBucket, now);
     const user = await findUserByEmail(trx, email);
-    const accountBucket: Bucket = { key: bucketKey("reset", "email", email), limit: settings.limits.resetAccount };
-    if (await blockedUntil(trx, [accountBucket], now)) return;
-    await recordHit(trx, [accountBucket], now);
     if (!user || user.disabled_at) return;
     const token = await issueToken(trx, user.id, "reset_password", settings.resetPasswordTtlMs, now);
     await enqueue(trx, {
@@ -667,21 +744,14 @@ export async function changePassword(
   input: { currentPassword: string; password: string; confirmPassword: string },
   req: RequestInfo,
 ): Promise<{ kind: "changed"; endedSessions: number } | { kind: "invalid"; errors: FieldErrors } | ThrottleResult> {
-  const settings = settingsOf(req);
   const now = nowOf(req);
   const user = await db.selectFrom("users").selectAll().where("id", "=", session.userId).executeTakeFirstOrThrow();
-  // The current-password check is a guessing oracle too: it shares the sign-in limit.
-  const bucket: Bucket = { key: bucketKey("sign-in", "email", user.email), limit: settings.limits.signInAccount };
-  const retryAt = await blockedUntil(db, [bucket], now);
-  if (retryAt) return { kind: "throttled", retryAt };
   const errors: FieldErrors = {};
   if (!input.currentPassword) errors.currentPassword = "Enter your current password";
-  else if (!user.password_hash || !(await verifyPassword(input.currentPassword, user.password_hash))) {
-    await db.transaction().execute(async (trx) => {
-      await recordHit(trx, [bucket], now);
-      await appendAudit(trx, { actorUserId: user.id, event: "auth.password_change_failed", entityType: "user", entityId: user.id, ip: req.ip });
-    });
-    errors.currentPassword = "Your current password is not right";
+  else {
+    const check = await checkCurrentPassword(db, user, input.currentPassword, req, "auth.password_change_failed");
+    if (check === "wrong") errors.currentPassword = "Your current password is not right";
+    else if (check !== "ok") return check;
   }
   const problem = passwordProblem(input.password, { email: user.email });
   if (problem) errors.password = problem;
@@ -749,7 +819,7 @@ export async function completeAccountSetup(
   db: Db,
   input: { token: string; password: string; confirmPassword: string; deviceToken: string | null },
   req: RequestInfo,
-): Promise<{ kind: "two_factor_setup" | "signed_in"; token: string; session: Session } | { kind: "invalid"; errors: FieldErrors } | { kind: LinkProblem }> {
+): Promise<{ kind: "two_factor" | "two_factor_setup" | "signed_in"; token: string; session: Session } | { kind: "invalid"; errors: FieldErrors } | { kind: LinkProblem }> {
   const settings = settingsOf(req);
   const now = nowOf(req);
   const checked = await newPasswordFromLink(db, input, "account_setup", now);
@@ -766,14 +836,16 @@ export async function completeAccountSetup(
       .execute();
     await appendAudit(trx, { actorUserId: user.id, event: "auth.account_set_up", entityType: "user", entityId: user.id, ip: req.ip });
     const staff = await isStaff(trx, user.id);
-    if (staff && !user.totp_enabled_at) {
+    // Staff are not signed in by a link alone: they set up two-factor now, or give a code if it is on.
+    if (staff || user.totp_enabled_at) {
+      const stage = user.totp_enabled_at ? ("two_factor" as const) : ("two_factor_setup" as const);
       const pending = await createSession(
         trx,
-        { userId: user.id, stage: "two_factor_setup", idleMs: settings.pendingMs, ip: req.ip, userAgent: req.userAgent, returnTo: "/account", deviceHash: deviceHash(input.deviceToken) },
+        { userId: user.id, stage, idleMs: settings.pendingMs, ip: req.ip, userAgent: req.userAgent, returnTo: "/account", deviceHash: deviceHash(input.deviceToken) },
         settings,
         now,
       );
-      return { kind: "two_factor_setup" as const, ...pending };
+      return { kind: stage, ...pending };
     }
     const started = await startSession(trx, user, staff, input.deviceToken, req, settings, now, "/account", "setup");
     return { kind: "signed_in" as const, ...started };

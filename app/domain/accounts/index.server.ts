@@ -17,6 +17,7 @@ function bind<A extends unknown[], R>(fn: (db: Kysely<Database>, ...args: A) => 
 export const accounts = {
   register: bind(ops.register),
   verifyEmail: bind(ops.verifyEmail),
+  checkVerifyLink: bind(ops.checkVerifyLink),
   signIn: bind(ops.signIn),
   completeTwoFactor: bind(ops.completeTwoFactor),
   useRecoveryCode: bind(ops.useRecoveryCode),

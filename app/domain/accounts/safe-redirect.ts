@@ -28,7 +28,10 @@ export function safeReturnTo(value: unknown, fallback = "/"): string {
     return fallback;
   }
   if (url.origin !== base) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  // Judge the result too: dot segments ("/.//evil.example") collapse into "//evil.example" when parsed.
+  const result = `${url.pathname}${url.search}${url.hash}`;
+  if (result.startsWith("//") || UNSAFE.test(result) || result.startsWith("/%2f") || result.startsWith("/%2F")) return fallback;
+  return result;
 }
 
 /** The sign-in page's address, remembering the page the person was on. */

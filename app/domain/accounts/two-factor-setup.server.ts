@@ -3,11 +3,12 @@ import QRCode from "qrcode";
 import type { Database } from "~db/schema";
 import { getServiceSettings } from "~/domain/settings/settings.server";
 import { beginTwoFactorSetup } from "./accounts.server";
+import type { Session } from "./sessions.server";
 import { groupSecret, totpUri } from "./totp.server";
 
 /** What the set-up page shows: a QR code for the app, and the same secret to type in by hand; null when already on. */
-export async function twoFactorSetupPage(db: Kysely<Database>, userId: number, email: string) {
-  const secret = await beginTwoFactorSetup(db, userId);
+export async function twoFactorSetupPage(db: Kysely<Database>, session: Session, email: string) {
+  const secret = await beginTwoFactorSetup(db, session);
   if (!secret) return null;
   const settings = await getServiceSettings();
   const uri = totpUri(secret, email, settings.serviceName);

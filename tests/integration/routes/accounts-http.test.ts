@@ -14,7 +14,7 @@ import { TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fromJson } from "~db/json";
 import { DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "~db/seeds/index";
-import { regenerateRecoveryCodes } from "~/domain/accounts/accounts.server";
+import { issueRecoveryCodes } from "~/domain/accounts/accounts.server";
 import { setSecureCookies } from "~/utils/cookies.server";
 import { createApp } from "../../../server/app";
 import { useTestDb } from "../../setup/test-db";
@@ -373,11 +373,22 @@ describe("accounts over HTTP", () => {
     const bad = await fetch(`${base}/verify-email?token=${encodeURIComponent(tampered)}`);
     expect(heading(await bad.text())).toBe("The link is not right");
 
-    const first = await fetch(`${base}/verify-email?token=${encodeURIComponent(token)}`);
+    // Opening the link (as a mail scanner would) changes nothing: it shows a button.
+    const opened = await fetch(`${base}/verify-email?token=${encodeURIComponent(token)}`);
+    expect(opened.status).toBe(200);
+    expect(heading(await opened.text())).toBe("Confirm your email address");
+    const stillUnconfirmed = await db().db.selectFrom("users").select("email_verified_at").where("email", "=", email).executeTakeFirstOrThrow();
+    expect(stillUnconfirmed.email_verified_at).toBeNull();
+
+    const browser = new Jar(base);
+    const page = `/verify-email?token=${encodeURIComponent(token)}`;
+    const first = await browser.post(page, { csrf: await browser.csrf(page), token });
     expect(first.status).toBe(200);
     expect(heading(await first.text())).toBe("Your email address is confirmed");
-    const second = await fetch(`${base}/verify-email?token=${encodeURIComponent(token)}`);
+    const second = await fetch(`${base}${page}`);
     expect(heading(await second.text())).toBe("Your email address is already confirmed");
+    const again = await browser.post(page, { csrf: await browser.csrf("/sign-in"), token });
+    expect(heading(await again.text())).toBe("Your email address is already confirmed");
 
     const now = await signIn(new Jar(base), email, NEW_PASSWORD);
     expect(now.status).toBe(302);
@@ -539,7 +550,7 @@ describe("accounts over HTTP", () => {
 
     // A recovery code instead (the same browser, still part-way through signing in).
     const user = await db().db.selectFrom("users").select("id").where("email", "=", SERVICE_ADMIN.email).executeTakeFirstOrThrow();
-    const codes = await regenerateRecoveryCodes(db().db, user.id, { ip: null, userAgent: null });
+    const codes = await issueRecoveryCodes(db().db, user.id, { ip: null, userAgent: null });
     const recovered = await replay.post("/sign-in/recovery-code", { csrf: await replay.csrf("/sign-in/recovery-code"), code: codes[0] });
     expect(recovered.status).toBe(302);
     expect(recovered.headers.get("location")).toBe("/account");
@@ -694,6 +705,29 @@ describe("accounts over HTTP", () => {
     const visitorCsrf = await visitor.csrf("/sign-in");
     const anonymous = await visitor.post("/session/keep-alive", { csrf: visitorCsrf });
     expect(anonymous.status).toBe(401);
+  });
+
+  it("pages are never cached; once signed in, a visitor's token is no longer accepted; a form sent after the session ended leads to sign-in and back", async () => {
+    const jar = new Jar(base);
+    const visitorToken = await jar.csrf("/sign-in");
+    expect((await jar.get("/sign-in")).headers.get("cache-control")).toBe("no-store");
+    const signedIn = await signIn(jar, "dev@sohamcarers.example.org");
+    expect(signedIn.status, text(await signedIn.clone().text()).slice(0, 400)).toBe(302);
+    const account = await jar.get("/account");
+    expect(account.headers.get("cache-control")).toBe("no-store");
+
+    const withVisitorToken = await jar.post("/account/password", { csrf: visitorToken, currentPassword: DEMO_PASSWORD, password: "x", confirmPassword: "x" });
+    expect(withVisitorToken.status).toBe(403);
+
+    const csrf = await jar.csrf("/account/password");
+    const id = sessionIdOf(jar.cookies.get("session")!);
+    await db().db.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("id", "=", id).execute();
+    const late = await jar.post("/account/password", { csrf, currentPassword: DEMO_PASSWORD, password: "y", confirmPassword: "y" }, { referer: `${base}/account/password` });
+    expect(late.status).toBe(302);
+    const location = new URL(late.headers.get("location")!, base);
+    expect(location.pathname).toBe("/sign-in");
+    expect(location.searchParams.get("returnTo")).toBe("/account/password");
+    expect(location.searchParams.get("signedOut")).toBe("1");
   });
 
   it("logs no password, one-time token, code or session id (checked last, over everything logged above)", async () => {

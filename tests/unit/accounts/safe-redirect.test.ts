@@ -31,12 +31,23 @@ describe("where people go after signing in", () => {
     "/\t/evil.example",
     "/\n/evil.example",
     "/ /evil.example".replace(" ", "\u0000"),
+    "/.//evil.example",
+    "/..//evil.example",
+    "/%2e//evil.example",
+    "/%2E%2E//evil.example",
+    "/./\\evil.example",
+    "/a/../..//evil.example",
     "evil.example",
     "account",
     "",
     "/%E0%A4%A",
   ])("refuses %j and uses the fallback", (value) => {
     expect(safeReturnTo(value, "/fallback")).toBe("/fallback");
+  });
+
+  it("judges the path a browser will go to, after dot segments collapse", () => {
+    expect(safeReturnTo("/funds/../account", "/f")).toBe("/account");
+    expect(safeReturnTo("/./account", "/f")).toBe("/account");
   });
 
   it("refuses what is not a string, and very long values", () => {
