@@ -35,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     settings,
     csrf,
-    user: auth ? { name: auth.user.fullName, ...(await navigationFor(auth.user.id)) } : null,
+    user: auth ? { name: auth.user.fullName, ...(await navigationFor(auth.user.id, auth.session.id)) } : null,
     // For the timeout warning: how long until the session ends if nothing happens (counted from this response).
     session: auth
       ? { secondsLeft: Math.max(0, Math.floor((Date.parse(auth.session.expiresAt) - Date.now()) / 1000)), idleSeconds: auth.session.idleSeconds }
@@ -92,11 +92,41 @@ type NavItem = { href: string; text: string; match: (path: string) => boolean };
 const FUNDS: NavItem = { href: "/", text: "Funds", match: (path) => path === "/" || path.startsWith("/funds") };
 const SENT_EMAILS: NavItem = { href: "/admin/emails", text: "Sent emails", match: (path) => path.startsWith("/admin/emails") };
 const ACCOUNT: NavItem = { href: "/account", text: "Your account", match: (path) => path.startsWith("/account") };
+const GROUPS: NavItem = { href: "/groups", text: "Your groups", match: (path) => path.startsWith("/groups") || path.startsWith("/invitations") };
+const STAFF: NavItem = { href: "/admin/staff", text: "Staff", match: (path) => path.startsWith("/admin/staff") };
 const SIGN_IN: NavItem = { href: "/sign-in", text: "Sign in", match: (path) => path.startsWith("/sign-in") };
 
 function navigation(user: RootData["user"]): NavItem[] {
   if (!user) return [FUNDS, SIGN_IN];
-  return [FUNDS, ...(user.sentEmails ? [SENT_EMAILS] : []), ACCOUNT];
+  return [FUNDS, ...(user.groups ? [GROUPS] : []), ...(user.staff ? [STAFF] : []), ...(user.sentEmails ? [SENT_EMAILS] : []), ACCOUNT];
+}
+
+/** Which group a person in several is acting for, on every page, with the way to change it. */
+function ActingFor({ acting }: { acting: NonNullable<NonNullable<RootData["user"]>["acting"]> }) {
+  return (
+    <p className="govuk-body-s app-acting-for">
+      {acting.name ? (
+        <>
+          Acting for <strong>{acting.name}</strong>
+          {acting.several ? (
+            <>
+              {" "}
+              <a className="govuk-link" href="/groups">
+                Change group
+              </a>
+            </>
+          ) : null}
+        </>
+      ) : (
+        <>
+          You belong to several groups.{" "}
+          <a className="govuk-link" href="/groups">
+            Choose the group you are acting for
+          </a>
+        </>
+      )}
+    </p>
+  );
 }
 
 /** Signing out changes something, so it is a form (with its CSRF token), styled as a link. */
@@ -140,6 +170,7 @@ function Page({ children }: { children: ReactNode }) {
         </PhaseBanner>
       </header>
       <div className="govuk-width-container">
+        {user?.acting ? <ActingFor acting={user.acting} /> : null}
         <main className="govuk-main-wrapper" id="main-content">
           {children}
         </main>

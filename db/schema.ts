@@ -64,6 +64,8 @@ export interface SessionsTable {
   totp_pending_secret: string | null;
   /** When this session confirmed a two-factor code (set-up, or sign-in). */
   second_factor_at: string | null;
+  /** The group this person is acting for (they may belong to several). */
+  acting_organisation_id: number | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -148,9 +150,26 @@ export interface OrganisationsTable {
   district_code: string | null;
   ward_code: string | null;
   lsoa_code: string | null;
+  district_source: "postcode" | "chosen" | null;
+  created_by_user_id: number | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;
+}
+
+export interface OrganisationInvitationsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  email: string; // normalised
+  role: MemberRole;
+  token_hash: string;
+  invited_by_user_id: number | null;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by_user_id: number | null;
+  revoked_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 
 export interface OrganisationMembersTable {
@@ -359,6 +378,8 @@ export interface ServiceSettingsTable {
   contact_phone: string | null;
   contact_address: string | null;
   website_url: string | null;
+  /** 360Giving: groups with no charity or company number are identified as 360G-<prefix>-<id>. */
+  org_id_prefix: Defaulted<string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;
@@ -371,6 +392,7 @@ export interface Database {
   districts: DistrictsTable;
   organisations: OrganisationsTable;
   organisation_members: OrganisationMembersTable;
+  organisation_invitations: OrganisationInvitationsTable;
   funds: FundsTable;
   fund_criteria: FundCriteriaTable;
   eligibility_questions: EligibilityQuestionsTable;

@@ -28,6 +28,9 @@ import passwordChanged from "./password-changed";
 import newSignIn from "./new-sign-in";
 import accountExists from "./account-exists";
 import securityChange from "./security-change";
+import groupInvitation from "./group-invitation";
+import groupMemberJoined from "./group-member-joined";
+import staffInvitation from "./staff-invitation";
 import type { EmailContext, EmailTemplate } from "./content";
 import type { ApplicationEmailData } from "./application-data";
 import { renderLayout, type RenderedEmail } from "./layout";
@@ -59,6 +62,9 @@ export const templates = {
   "new-sign-in": newSignIn,
   "account-exists": accountExists,
   "security-change": securityChange,
+  "group-invitation": groupInvitation,
+  "group-member-joined": groupMemberJoined,
+  "staff-invitation": staffInvitation,
 } satisfies Record<string, EmailTemplate<any>>;
 
 export type TemplateName = keyof typeof templates;

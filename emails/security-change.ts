@@ -2,13 +2,15 @@ import { defineTemplate, p } from "./content";
 
 export interface SecurityChangeData {
   name: string;
-  change: "two_factor_enabled" | "two_factor_disabled";
+  change: "two_factor_enabled" | "two_factor_disabled" | "two_factor_reset" | "account_deactivated";
   changedAt: string;
 }
 
 const WHAT: Record<SecurityChangeData["change"], string> = {
   two_factor_enabled: "Two-factor authentication was turned on for your account",
   two_factor_disabled: "Two-factor authentication was turned off for your account",
+  two_factor_reset: "A service administrator reset two-factor authentication for your account",
+  account_deactivated: "Your staff account was deactivated",
 };
 
 export default defineTemplate<SecurityChangeData>({

@@ -133,7 +133,7 @@ export function redirectWithCookies(url: string, cookies: (string | null | undef
   return redirect(url, { headers });
 }
 
-/** The signed-in person, who must be allowed `action` on the service as a whole (staff pages); else 403. */
+/** The signed-in person, who must be allowed `action` on the service as a whole (staff pages); else 404. */
 export async function requireServicePermission(
   request: Request,
   context: AppLoadContext,
@@ -141,6 +141,7 @@ export async function requireServicePermission(
 ): Promise<Auth> {
   const auth = await requireSignedIn(request, context);
   const actor = await loadActor(getDb(), auth.user.id);
-  if (!can(actor, action, { kind: "service" })) throw new Response("Not allowed", { status: 403 });
+  // Not a hint that the page exists: the same answer as an address that does not.
+  if (!can(actor, action, { kind: "service" })) throw new Response("Not found", { status: 404 });
   return auth;
 }

@@ -8,10 +8,12 @@ import * as createCoreTables from "./20261122000000_create_core_tables";
 import * as createServiceSettings from "./20261122010000_create_service_settings";
 import * as createScheduledJobs from "./20261122020000_create_scheduled_jobs";
 import * as createAccounts from "./20261122030000_create_accounts";
+import * as createGroups from "./20261122040000_create_groups";
 
 export const migrations: Record<string, EngineMigration> = {
   "20261122000000_create_core_tables": createCoreTables,
   "20261122010000_create_service_settings": createServiceSettings,
   "20261122020000_create_scheduled_jobs": createScheduledJobs,
   "20261122030000_create_accounts": createAccounts,
+  "20261122040000_create_groups": createGroups,
 };

@@ -4,8 +4,9 @@
  */
 import { setupServer } from "msw/node";
 import { postcodeHandlers } from "./postcodes";
+import { registerHandlers } from "./registers";
 
-export const handlers = [...postcodeHandlers];
+export const handlers = [...postcodeHandlers, ...registerHandlers];
 
 export function startMocks() {
   const server = setupServer(...handlers);

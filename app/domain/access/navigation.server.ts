@@ -1,9 +1,19 @@
 import { getDb } from "~db/client";
+import { actingGroup, myGroups } from "~/domain/organisations/organisations.server";
 import { loadActor } from "./access.server";
 import { can } from "./policy";
 
-/** Which staff pages a signed-in person's navigation links to. */
-export async function navigationFor(userId: number): Promise<{ sentEmails: boolean }> {
-  const actor = await loadActor(getDb(), userId);
-  return { sentEmails: can(actor, "service.view_outbox", { kind: "service" }) };
+/**
+ * What every page shows a signed-in person: the staff pages their navigation links to, and the group
+ * they are acting for (they may belong to several).
+ */
+export async function navigationFor(userId: number, sessionId: string) {
+  const db = getDb();
+  const [actor, groups, acting] = await Promise.all([loadActor(db, userId), myGroups(db, userId), actingGroup(db, userId, sessionId)]);
+  return {
+    sentEmails: can(actor, "service.view_outbox", { kind: "service" }),
+    staff: can(actor, "service.manage_staff", { kind: "service" }),
+    groups: groups.length > 0 || !actor?.grants.length,
+    acting: acting ? { id: acting.id, name: acting.name, several: groups.length > 1 } : groups.length > 1 ? { id: null, name: null, several: true } : null,
+  };
 }

@@ -675,8 +675,8 @@ describe("accounts over HTTP", () => {
 
     const applicant = await signedInJar("dev@sohamcarers.example.org");
     const refused = await applicant.get("/admin/emails");
-    expect(refused.status).toBe(403);
-    expect((await applicant.get(`/admin/emails/${verify.id}`)).status).toBe(403);
+    expect(refused.status).toBe(404);
+    expect((await applicant.get(`/admin/emails/${verify.id}`)).status).toBe(404);
 
     const visitor = await new Jar(base).get("/admin/emails");
     expect(visitor.status).toBe(302);
