@@ -7,9 +7,10 @@
  */
 import type { HTMLInputTypeAttribute, InputHTMLAttributes, ReactNode } from "react";
 
+import { hintAndError } from "./field-parts";
 import { attributesToProps, cx, type Attributes } from "./attributes";
-import { ErrorMessage, type ErrorMessageProps } from "./error-message";
-import { Hint, type HintProps } from "./hint";
+import type { ErrorMessageProps } from "./error-message";
+import type { HintProps } from "./hint";
 import { content, renderHtml, type HtmlOption } from "./html";
 import { Label, type LabelProps } from "./label";
 
@@ -136,28 +137,9 @@ export function Input(props: InputProps) {
   const hasBeforeInput = Boolean(beforeInput && (beforeInput.text || beforeInput.html));
   const hasAfterInput = Boolean(afterInput && (afterInput.text || afterInput.html));
 
-  let hintElement: ReactNode = null;
-  if (hint) {
-    const hintId = `${id}-hint`;
-    describedBy = describedBy ? `${describedBy} ${hintId}` : hintId;
-    hintElement = <Hint id={hintId} classes={hint.classes} attributes={hint.attributes} html={hint.html} text={hint.text} />;
-  }
-
-  let errorElement: ReactNode = null;
-  if (errorMessage) {
-    const errorId = `${id}-error`;
-    describedBy = describedBy ? `${describedBy} ${errorId}` : errorId;
-    errorElement = (
-      <ErrorMessage
-        id={errorId}
-        classes={errorMessage.classes}
-        attributes={errorMessage.attributes}
-        html={errorMessage.html}
-        text={errorMessage.text}
-        visuallyHiddenText={errorMessage.visuallyHiddenText}
-      />
-    );
-  }
+  const parts = hintAndError(id, hint, errorMessage, describedBy ?? "");
+  const { hintElement, errorElement } = parts;
+  describedBy = parts.describedBy || undefined;
 
   // The template's own attributes come before `attributes`, so they win over them (first duplicate wins); the
   // optional ones only when they are rendered.

@@ -13,8 +13,9 @@
  */
 import type { ReactNode } from "react";
 
+import { hintAndError } from "./field-parts";
 import { attributesToProps, cx, type Attributes } from "./attributes";
-import { ErrorMessage, type ErrorMessageProps } from "./error-message";
+import type { ErrorMessageProps } from "./error-message";
 import { Fieldset, type FieldsetProps } from "./fieldset";
 import { Hint, type HintProps } from "./hint";
 import { content, renderHtml, type HtmlOption } from "./html";
@@ -166,28 +167,9 @@ export function Radios(props: RadiosProps) {
   const idPrefix = props.idPrefix || name;
   let describedBy = (fieldset && fieldset.describedBy) || "";
 
-  let hintElement: ReactNode = null;
-  if (hint) {
-    const hintId = `${idPrefix}-hint`;
-    describedBy = describedBy ? `${describedBy} ${hintId}` : hintId;
-    hintElement = <Hint id={hintId} classes={hint.classes} attributes={hint.attributes} html={hint.html} text={hint.text} />;
-  }
-
-  let errorElement: ReactNode = null;
-  if (errorMessage) {
-    const errorId = `${idPrefix}-error`;
-    describedBy = describedBy ? `${describedBy} ${errorId}` : errorId;
-    errorElement = (
-      <ErrorMessage
-        id={errorId}
-        classes={errorMessage.classes}
-        attributes={errorMessage.attributes}
-        html={errorMessage.html}
-        text={errorMessage.text}
-        visuallyHiddenText={errorMessage.visuallyHiddenText}
-      />
-    );
-  }
+  const parts = hintAndError(idPrefix, hint, errorMessage, describedBy);
+  const { hintElement, errorElement } = parts;
+  describedBy = parts.describedBy;
 
   const itemElements = (items ?? []).map((item, index) => {
     if (!item) return null;

@@ -12,6 +12,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const orgId = idParam(params.id);
   const memberId = idParam(params.memberId);
   const ip = requestInfo(request, context).ip;
+  // Someone who may not see the group learns nothing, whatever they posted.
+  await orNotFound(groupsService.groupPage(user.id, orgId));
   const intent = field(form, "intent");
   const result =
     intent === "remove"

@@ -8,6 +8,7 @@ import type { Database, StaffRole } from "../schema";
 import { toJson } from "../json";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { normaliseEmail } from "~/domain/accounts/email";
+import { orgIdentifier } from "~/domain/organisations/identifiers";
 import { financialYearOf, londonToUtcIso } from "~/domain/shared/time";
 import { COUNCIL, DISTRICTS, FUNDS, SCORE_SCALE, SERVICE_SETTINGS } from "./config";
 import { FORMS } from "./forms";
@@ -95,10 +96,9 @@ export const DEMO_GROUPS: GroupSeed[] = [
   },
 ];
 
-export function orgIdentifier(g: { charity?: string; company?: string }, id: number): string {
-  if (g.charity) return `GB-CHC-${g.charity}`;
-  if (g.company) return `GB-COH-${g.company}`;
-  return `360G-cambscc-org-${id}`;
+/** The demo groups are identified as any group is (app/domain/organisations/identifiers.ts). */
+function seedIdentifier(g: { charity?: string; company?: string }, id: number): string {
+  return orgIdentifier({ charityNumber: g.charity ?? null, companyNumber: g.company ?? null, id, prefix: "cambscc" });
 }
 
 /** True when the database holds no funds yet. */
@@ -340,7 +340,7 @@ async function seedInto(trx: Transaction<Database>, now: string, passwordHash: s
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx.updateTable("organisations").set({ org_identifier: orgIdentifier(g, id) }).where("id", "=", id).execute();
+    await trx.updateTable("organisations").set({ org_identifier: seedIdentifier(g, id), district_source: "postcode" }).where("id", "=", id).execute();
     for (const m of g.members) {
       const userId = await ensureUser(m.email, m.name);
       await trx.insertInto("organisation_members").values({ organisation_id: id, user_id: userId, role: m.role }).execute();

@@ -45,6 +45,9 @@ export async function setup(project: TestProject) {
       // Links in emails point at the address the browser uses, so its cookies go with them.
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       MOCKS: "true",
+      // The registers are looked up (and answered by tests/mocks) as on a portal with API keys.
+      CHARITY_COMMISSION_API_KEY: "e2e-test-key",
+      COMPANIES_HOUSE_API_KEY: "e2e-test-key",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -73,11 +73,9 @@ export function parseCharityNumber(input: string): CharityNumberResult {
 }
 
 /**
- * Companies House prefixes: SC Scotland, NI and R0 Northern Ireland, OC/SO/NC limited liability
- * partnerships, LP/SL/NL limited partnerships, IP/SP/NP and RS/SI/NR/SR registered societies, CE/CS/NO
- * charitable incorporated organisations that Companies House knows about, FC/SF/NF overseas companies,
- * RC/SA/NA royal charters, ZC/SZ/NZ unregistered companies, GE/GS/GN EEIGs, SE/SG European companies, and
- * a few older ones.
+ * Prefixes Companies House puts before the 6 digits: SC Scotland, NI and R0 Northern Ireland, OC/SO/NC
+ * limited liability partnerships, LP/SL/NL limited partnerships, CE/CS CIOs it registers, IP/SP and RS/SR
+ * societies, FC overseas companies, RC royal charters, and other rarer ones. An unknown prefix is refused.
  */
 const COMPANY_PREFIXES = new Set([
   "AC", "CE", "CS", "ES", "FC", "FE", "GE", "GN", "GS", "IC", "IP", "LP", "NA", "NC", "NF", "NI", "NL", "NO",

@@ -1,0 +1,347 @@
+/**
+ * The role matrix: every route × GET and POST × every kind of person, with the answer each must get.
+ * Routes are found by reading app/routes, so a route added without a row here fails this test. Things
+ * that belong to others answer 404, exactly as things that do not exist.
+ *
+ * Then, for every page a person may open, the data its loaders send to the browser is checked against
+ * an allow-list of fields: nothing else (no hash, no secret, no other group's members) reaches it.
+ */
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo, DEMO_STAFF } from "~db/seeds/index";
+import { createSession } from "~/domain/accounts/sessions.server";
+import { DEFAULT_AUTH_SETTINGS } from "~/domain/accounts/settings";
+import { portalCookies } from "~/utils/cookies.server";
+import { hmac } from "~/utils/secrets.server";
+import { setupServer } from "msw/node";
+import { createApp } from "../../../server/app";
+import { handlers } from "../../mocks";
+import { useTestDb } from "../../setup/test-db";
+
+const handle = useTestDb();
+const db = () => handle().db;
+let server: Server;
+let base = "";
+let build: ServerBuild;
+// postcodes.io and the registers, answered as in every test (the portal's own address passes through).
+const mocks = setupServer(...handlers);
+
+const ROLES = ["anonymous", "applicantA", "applicantB", "coordinatorFenland", "adminReach", "adminInnovation", "serviceAdmin"] as const;
+type Role = (typeof ROLES)[number];
+
+interface Who {
+  cookie: string;
+  csrf: string;
+  userId: number | null;
+  sessionId: string | null;
+}
+const people = {} as Record<Role, Who>;
+const ids = { groupA: 0, groupB: 0, memberA: 0, invitationA: 0, outbox: 0, staff: 0 };
+
+async function userId(email: string) {
+  return (await db().selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+}
+
+async function staffUser(email: string, grant: { role: "coordinator" | "administrator"; district_code?: string; fund_id?: number }) {
+  const { id } = await db().insertInto("users").values({ email, full_name: email.split("@")[0], email_verified_at: new Date().toISOString() }).returning("id").executeTakeFirstOrThrow();
+  await db()
+    .insertInto("role_grants")
+    .values({ user_id: id, role: grant.role, scope: grant.district_code ? "district" : "fund", district_code: grant.district_code ?? null, fund_id: grant.fund_id ?? null, round_id: null, granted_by_user_id: null })
+    .execute();
+  return id;
+}
+
+async function signedIn(uid: number): Promise<Who> {
+  const { token, session } = await createSession(db(), { userId: uid, stage: "active", idleMs: 3_600_000, ip: null, userAgent: null }, DEFAULT_AUTH_SETTINGS);
+  const cookie = (await portalCookies().session.serialize(token)).split(";")[0];
+  return { cookie, csrf: hmac("csrf:session", session.id), userId: uid, sessionId: session.id };
+}
+
+async function visitor(): Promise<Who> {
+  const res = await fetch(`${base}/sign-in`);
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await res.text())?.[1] ?? "";
+  return { cookie, csrf, userId: null, sessionId: null };
+}
+
+beforeAll(async () => {
+  mocks.listen({ onUnhandledRequest: "bypass" });
+  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  await seedDemo(db());
+  const app = createApp({ build, production: false, trustProxy: false });
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const funds = await db().selectFrom("funds").select(["id", "code"]).execute();
+  const fund = (code: string) => funds.find((f) => f.code === code)!.id;
+  people.anonymous = await visitor();
+  people.applicantA = await signedIn(await userId("alex@larder.example.org"));
+  people.applicantB = await signedIn(await userId("maria@ramsey-timebank.example.org"));
+  people.coordinatorFenland = await signedIn(await staffUser("fenland.coordinator@council.example.org", { role: "coordinator", district_code: "E07000010" }));
+  people.adminReach = await signedIn(await staffUser("reach.admin@council.example.org", { role: "administrator", fund_id: fund("CRF") }));
+  people.adminInnovation = await signedIn(await staffUser("innovation.admin@council.example.org", { role: "administrator", fund_id: fund("CIF") }));
+  people.serviceAdmin = await signedIn(await userId(DEMO_STAFF[0].email));
+
+  const orgs = await db().selectFrom("organisations").select(["id", "name"]).execute();
+  ids.groupA = orgs.find((o) => o.name === "Wisbech Riverside Community Larder")!.id; // Fenland; alex is its admin
+  ids.groupB = orgs.find((o) => o.name === "Ramsey Timebank")!.id; // Huntingdonshire; maria is its admin
+  ids.memberA = (await db().selectFrom("organisation_members as m").innerJoin("users as u", "u.id", "m.user_id").select("m.id").where("u.email", "=", "jo@larder.example.org").executeTakeFirstOrThrow()).id;
+  const inv = await db()
+    .insertInto("organisation_invitations")
+    .values({ organisation_id: ids.groupA, email: "invitee@example.org", role: "member", token_hash: "x".repeat(64), invited_by_user_id: people.applicantA.userId, expires_at: new Date(Date.now() + 86_400_000).toISOString() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  ids.invitationA = inv.id;
+  ids.outbox = (await db().insertInto("outbox").values({ template: "account-exists", data: JSON.stringify({ name: "Alex" }), to_email: "alex@larder.example.org", message_id: "<matrix@test>" }).returning("id").executeTakeFirstOrThrow()).id;
+  ids.staff = await userId("coordinator@council.example.org");
+});
+
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  mocks.close();
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The expected answers. "sign-in": a redirect to /sign-in; "→/x": a redirect to /x; numbers: the status.
+
+type Outcome = number | "sign-in" | `→${string}`;
+type Row = Record<Role, Outcome>;
+const all = (o: Outcome): Row => Object.fromEntries(ROLES.map((r) => [r, o])) as Row;
+const signedIn200: Row = { ...all(200), anonymous: "sign-in" };
+const serviceAdminOnly = (ok: Outcome): Row => ({ ...all(404), anonymous: "sign-in", serviceAdmin: ok });
+/** Group A's pages: its members, the Fenland coordinator and the service administrator may look. */
+const groupAView: Row = { anonymous: "sign-in", applicantA: 200, applicantB: 404, coordinatorFenland: 200, adminReach: 404, adminInnovation: 404, serviceAdmin: 200 };
+const groupAAdminOnly = (ok: Outcome): Row => ({ ...all(404), anonymous: "sign-in", applicantA: ok });
+const publicPage = { GET: all(200), POST: all(405) };
+
+/** route file → URL (with ids filled in), and the answer for each method and person. */
+const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Record<string, string> }> = {
+  "_index.tsx": { url: () => "/", ...publicPage },
+  "accessibility.tsx": { url: () => "/accessibility", ...publicPage },
+  "privacy.tsx": { url: () => "/privacy", ...publicPage },
+  "cookies.tsx": { url: () => "/cookies", ...publicPage },
+  "funds.$slug.tsx": { url: () => "/funds/community-reach-fund", ...publicPage },
+  // Signed in, the sign-in and registration pages send people on to their account (after a POST too).
+  "sign-in.tsx": { url: () => "/sign-in", GET: { ...all("→/account"), anonymous: 200 }, POST: { ...all("→/account"), anonymous: 200 } },
+  "sign-in_.two-factor.tsx": { url: () => "/sign-in/two-factor", GET: all("sign-in"), POST: all("sign-in") },
+  "sign-in_.recovery-code.tsx": { url: () => "/sign-in/recovery-code", GET: all("sign-in"), POST: all("sign-in") },
+  "register.tsx": { url: () => "/register", GET: { ...all("→/account"), anonymous: 200 }, POST: { ...all("→/account"), anonymous: 200 } },
+  "register_.check-email.tsx": { url: () => "/register/check-email", ...publicPage },
+  "verify-email.tsx": { url: () => "/verify-email?token=not-a-real-token-at-all-0000", GET: all(200), POST: all(200) },
+  "forgot-password.tsx": { url: () => "/forgot-password", GET: all(200), POST: all(200) },
+  "forgot-password_.check-email.tsx": { url: () => "/forgot-password/check-email", ...publicPage },
+  "reset-password.tsx": { url: () => "/reset-password?token=not-a-real-token-at-all-0000", GET: all(200), POST: all(200) },
+  "account.set-up.tsx": { url: () => "/account/set-up?token=not-a-real-token-at-all-0000", GET: all(200), POST: all(200) },
+  "sign-out.tsx": { url: () => "/sign-out", GET: { ...all(200), anonymous: "→/signed-out" }, POST: all("→/signed-out") },
+  "signed-out.tsx": { url: () => "/signed-out", ...publicPage },
+  "account._index.tsx": { url: () => "/account", GET: signedIn200, POST: all(405) },
+  "account.password.tsx": { url: () => "/account/password", GET: signedIn200, POST: signedIn200 },
+  "account.two-factor.tsx": { url: () => "/account/two-factor", GET: signedIn200, POST: { ...all(400), anonymous: "sign-in" } },
+  "session.keep-alive.tsx": { url: () => "/session/keep-alive", GET: all(404), POST: { ...all(200), anonymous: 401 } },
+  "admin.emails._index.tsx": { url: () => "/admin/emails", GET: serviceAdminOnly(200), POST: all(405) },
+  "admin.emails.$id.tsx": { url: () => `/admin/emails/${ids.outbox}`, GET: serviceAdminOnly(200), POST: all(405) },
+  "admin.staff._index.tsx": { url: () => "/admin/staff", GET: serviceAdminOnly(200), POST: all(405) },
+  "admin.staff.new.tsx": { url: () => "/admin/staff/new", GET: serviceAdminOnly(200), POST: serviceAdminOnly(200) },
+  "admin.staff.$id.tsx": { url: () => `/admin/staff/${ids.staff}`, GET: serviceAdminOnly(200), POST: serviceAdminOnly(400) },
+  "groups._index.tsx": {
+    url: () => "/groups",
+    GET: signedIn200,
+    POST: { ...all(404), anonymous: "sign-in", applicantA: "→/groups" },
+    body: { organisationId: "GROUP_A" },
+  },
+  "groups.new.tsx": { url: () => "/groups/new", GET: signedIn200, POST: signedIn200 },
+  "groups.$id._index.tsx": { url: () => `/groups/${ids.groupA}`, GET: groupAView, POST: all(405) },
+  "groups.$id.invite.tsx": { url: () => `/groups/${ids.groupA}/invite`, GET: groupAAdminOnly(200), POST: groupAAdminOnly(200) },
+  "groups.$id.members.$memberId.tsx": {
+    url: () => `/groups/${ids.groupA}/members/${ids.memberA}`,
+    GET: all(404),
+    // Looking is not changing: the Fenland coordinator and the service administrator see the group but may not manage it.
+    POST: { ...groupAAdminOnly("→/groups/GROUP_A?role=1"), coordinatorFenland: 404, serviceAdmin: 404 },
+    body: { intent: "make-member" },
+  },
+  "groups.$id.invitations.$invitationId.tsx": {
+    url: () => `/groups/${ids.groupA}/invitations/${ids.invitationA}`,
+    GET: all(404),
+    POST: { ...groupAAdminOnly("→/groups/GROUP_A?revoked=1") },
+  },
+  "invitations.accept.tsx": { url: () => "/invitations/accept?token=not-a-real-token-at-all-0000", GET: signedIn200, POST: signedIn200 },
+};
+
+const ROUTE_FILES = fs.readdirSync(path.resolve("app/routes")).filter((f) => /\.tsx?$/.test(f));
+
+function fill(text: string) {
+  return text.replaceAll("GROUP_A", String(ids.groupA));
+}
+
+async function attempt(method: "GET" | "POST", url: string, who: Who, body: Record<string, string> = {}) {
+  const headers: Record<string, string> = { Cookie: who.cookie };
+  if (method === "POST") {
+    headers.Origin = base;
+    headers["Content-Type"] = "application/x-www-form-urlencoded";
+  }
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers,
+    redirect: "manual",
+    body: method === "POST" ? new URLSearchParams({ csrf: who.csrf, ...Object.fromEntries(Object.entries(body).map(([k, v]) => [k, fill(v)])) }) : undefined,
+  });
+  const location = res.headers.get("location");
+  if (res.status >= 300 && res.status < 400 && location) {
+    const to = new URL(location, base);
+    return to.pathname === "/sign-in" && (to.search.includes("returnTo") || method === "POST" || url.startsWith("/sign-in/") || url.startsWith("/account/two-factor")) ? "sign-in" : `→${to.pathname}${to.search}`;
+  }
+  return res.status;
+}
+
+describe("the role matrix", () => {
+  it("has a row for every route in app/routes, and no row for a route that is gone", () => {
+    expect(ROUTE_FILES.filter((f) => !(f in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((f) => !ROUTE_FILES.includes(f))).toEqual([]);
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([file]) => (["GET", "POST"] as const).flatMap((method) => ROLES.map((role) => [file, method, role] as const)));
+
+  it.each(cases)("%s %s as %s", async (file, method, role) => {
+    const row = MATRIX[file];
+    // A change made by one case (a role changed, an invitation cancelled) is put back by the next setup.
+    await db().updateTable("organisation_members").set({ role: "member" }).where("id", "=", ids.memberA).execute();
+    await db().updateTable("organisation_invitations").set({ revoked_at: null }).where("id", "=", ids.invitationA).execute();
+    const expected = row[method][role];
+    // Signing out ends the session it is sent with: use one made for the purpose.
+    const who = file === "sign-out.tsx" && method === "POST" && people[role].userId ? await signedIn(people[role].userId!) : people[role];
+    const got = await attempt(method, fill(row.url()), who, row.body);
+    expect(got).toEqual(typeof expected === "string" ? fill(expected) : expected);
+  });
+});
+
+describe("resources of others answer 404, never 403", () => {
+  it("another group's page, an id that does not exist and a malformed id all look the same", async () => {
+    for (const url of [`/groups/${ids.groupA}`, "/groups/999999", "/groups/abc", `/groups/${ids.groupA}/invite`, `/groups/${ids.groupB}/members/${ids.memberA}`]) {
+      expect(await attempt("GET", url, people.applicantB), url).toBe(404);
+    }
+    expect(await attempt("POST", `/groups/${ids.groupB}/members/${ids.memberA}`, people.applicantB, { intent: "remove" })).toBe(404); // a member of A through B's group
+    expect(await attempt("GET", `/admin/emails/${ids.outbox}`, people.adminReach)).toBe(404);
+    expect(await attempt("GET", "/admin/emails/999999", people.serviceAdmin)).toBe(404);
+  });
+});
+
+describe("mass assignment", () => {
+  it("a group's creator cannot set its id, identifier, district or their own role by posting them", async () => {
+    const before = await db().selectFrom("organisations").select("id").execute();
+    const res = await attempt("POST", "/groups/new", people.applicantB, {
+      name: "Posted Extras Club",
+      orgType: "unincorporated",
+      addressLine1: "1 High Street",
+      town: "Ramsey",
+      postcode: "PE26 1HA",
+      id: "1",
+      org_identifier: "GB-CHC-0000001",
+      orgIdentifier: "GB-CHC-0000001",
+      district_code: "E07000008",
+      districtCode: "E07000008",
+      role: "service_admin",
+      organisation_id: String(ids.groupA),
+    });
+    expect(String(res)).toMatch(/^→\/groups\/\d+\?created=1$/);
+    const created = await db().selectFrom("organisations").selectAll().where("name", "=", "Posted Extras Club").executeTakeFirstOrThrow();
+    expect(before.some((b) => b.id === created.id)).toBe(false);
+    expect(created.org_identifier).toBe(`360G-cambscc-${created.id}`);
+    expect(created.district_code).toBe("E07000011"); // from the postcode, not the posted field
+    const grants = await db().selectFrom("role_grants").select("id").where("user_id", "=", people.applicantB.userId!).execute();
+    expect(grants).toEqual([]);
+    const memberships = await db().selectFrom("organisation_members").select(["organisation_id", "role"]).where("user_id", "=", people.applicantB.userId!).execute();
+    expect(memberships.some((m) => m.organisation_id === ids.groupA)).toBe(false);
+  });
+
+  it("an invitation cannot make someone more than admin, and a role change cannot name another group", async () => {
+    const invite = await attempt("POST", `/groups/${ids.groupA}/invite`, people.applicantA, { email: "extra@example.org", role: "service_admin", organisation_id: String(ids.groupB) });
+    expect(invite).toBe(200); // re-shown with "Select what they can do"
+    const rows = await db().selectFrom("organisation_invitations").select("id").where("email", "=", "extra@example.org").execute();
+    expect(rows).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// What loaders send to the browser
+
+/** Every key path in a loader's data, arrays as [] ("group.members[].email"). */
+function keyPaths(value: unknown, prefix = ""): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => keyPaths(v, `${prefix}[]`));
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) => {
+      const p = prefix ? `${prefix}.${k}` : k;
+      return v && typeof v === "object" ? [p, ...keyPaths(v, p)] : [p];
+    });
+  }
+  return [];
+}
+
+const ROOT_FIELDS = [
+  "settings", "settings.operatorName", "settings.serviceName", "settings.contactEmail", "settings.contactPhone", "settings.contactAddress", "settings.websiteUrl",
+  "csrf", "user", "user.name", "user.sentEmails", "user.staff", "user.groups", "user.acting", "user.acting.id", "user.acting.name", "user.acting.several",
+  "session", "session.secondsLeft", "session.idleSeconds",
+];
+
+/** Route id → the fields its loader may send. */
+const ALLOWED: Record<string, string[]> = {
+  "routes/account._index": ["name", "email", "totpEnabled", "staff", "codesLeft", "notice"],
+  "routes/groups._index": ["groups", "groups[].id", "groups[].name", "groups[].role", "groups[].districtName", "actingId"],
+  "routes/groups.new": ["orgTypes", "orgTypes[].value", "orgTypes[].label", "districts", "districts[].code", "districts[].name"],
+  "routes/groups.$id._index": [
+    "group", "group.id", "group.name", "group.orgTypeLabel", "group.charityNumber", "group.companyNumber", "group.orgIdentifier", "group.address", "group.districtName",
+    "group.districtChosenByHand", "group.myRole", "group.canManage", "group.members", "group.members[].id", "group.members[].name", "group.members[].email",
+    "group.members[].role", "group.members[].isMe", "group.invitations", "group.invitations[].id", "group.invitations[].email", "group.invitations[].role",
+    "group.invitations[].expiresAt", "notice", "refused",
+  ],
+  "routes/groups.$id.invite": ["id", "name"],
+  "routes/admin.staff._index": ["staff", "staff[].id", "staff[].name", "staff[].email", "staff[].roles", "staff[].active", "staff[].accountSetUp", "staff[].twoFactorOn", "invited"],
+  "routes/admin.emails._index": [
+    "items", "items[].id", "items[].toEmail", "items[].template", "items[].reference", "items[].status", "items[].attempts", "items[].createdAt", "items[].sentAt",
+    "items[].lastError", "nextBefore", "counts", "counts.pending", "counts.sending", "counts.sent", "counts.failed", "status",
+  ],
+};
+
+/** Names that must never reach a browser, whatever the route. */
+const NEVER = /password|secret|hash|token(?!s?Left)|totp_|recovery|session_?id|ip$|user_agent/i;
+
+describe("loader data reaches the browser only through an allow-list", () => {
+  const pages: [string, string, Role][] = [
+    ["routes/account._index", "/account", "applicantA"],
+    ["routes/groups._index", "/groups", "applicantA"],
+    ["routes/groups.new", "/groups/new", "applicantB"],
+    ["routes/groups.$id._index", `/groups/GROUP_A`, "applicantA"],
+    ["routes/groups.$id._index", `/groups/GROUP_A`, "coordinatorFenland"],
+    ["routes/groups.$id._index", `/groups/GROUP_A`, "serviceAdmin"],
+    ["routes/groups.$id.invite", `/groups/GROUP_A/invite`, "applicantA"],
+    ["routes/admin.staff._index", "/admin/staff", "serviceAdmin"],
+    ["routes/admin.emails._index", "/admin/emails", "serviceAdmin"],
+  ];
+
+  it.each(pages)("%s (%s as %s)", async (routeId, url, role) => {
+    const who = people[role];
+    const request = new Request(`${base}${fill(url)}`, { headers: { Cookie: who.cookie } });
+    const context = { clientIp: null, requestReference: "TEST-TEST", cspNonce: "", visitorCsrf: null };
+    const params = { id: String(ids.groupA) };
+    const rootData = await build.routes.root.module.loader!({ request, context, params });
+    const routeData = await build.routes[routeId].module.loader!({ request, context, params });
+    expect(keyPaths(rootData).filter((k) => !ROOT_FIELDS.includes(k))).toEqual([]);
+    expect(keyPaths(routeData).filter((k) => !ALLOWED[routeId].includes(k))).toEqual([]);
+    expect(keyPaths(routeData).filter((k) => NEVER.test(k.split(".").pop()!))).toEqual([]);
+  });
+
+  it("a coordinator or service administrator looking at a group does not get its members' email addresses", async () => {
+    for (const role of ["coordinatorFenland", "serviceAdmin"] as const) {
+      const request = new Request(`${base}/groups/${ids.groupA}`, { headers: { Cookie: people[role].cookie } });
+      const data = (await build.routes["routes/groups.$id._index"].module.loader!({ request, context: { clientIp: null, requestReference: "T", cspNonce: "", visitorCsrf: null }, params: { id: String(ids.groupA) } })) as { group: { members: unknown[]; invitations: unknown[] } };
+      expect(data.group.members).toEqual([]);
+      expect(data.group.invitations).toEqual([]);
+    }
+  });
+});
