@@ -14,5 +14,6 @@ export async function twoFactorSetupPage(db: Kysely<Database>, session: Session,
   const uri = totpUri(secret, email, settings.serviceName);
   // An SVG drawn with paths only (no inline styles, which the Content-Security-Policy forbids).
   const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
-  return { secret, groupedSecret: groupSecret(secret), qrSvg };
+  // The secret itself reaches only its owner's browser, grouped for typing into an app by hand.
+  return { groupedSecret: groupSecret(secret), qrSvg };
 }
