@@ -40,6 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const grant = grantInputFrom(form);
       const r = await orNotFound(staffService.addGrant(user.id, id, grant, ip));
       if (r.kind === "invalid") return { errors: r.errors, refused: null, values: { role: grant.role, districtCodes: grant.districtCodes, fundIds: grant.fundIds.map(String) } };
+      if (r.kind === "refused") return { errors: null, refused: r.message, values: null };
       return redirect(`/admin/staff/${id}?done=granted`);
     }
     case "revoke": {
@@ -54,9 +55,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (r.kind === "refused") return { errors: null, refused: r.message, values: null };
       return redirect(`/admin/staff/${id}?done=${active ? "reactivated" : "deactivated"}`);
     }
-    case "reset-two-factor":
-      await orNotFound(staffService.resetStaffTwoFactor(user.id, id, ip));
+    case "reset-two-factor": {
+      const r = await orNotFound(staffService.resetStaffTwoFactor(user.id, id, ip));
+      if (r.kind === "refused") return { errors: null, refused: r.message, values: null };
       return redirect(`/admin/staff/${id}?done=reset`);
+    }
     default:
       throw new Response("Unknown action", { status: 400 });
   }
@@ -99,26 +102,29 @@ export default function StaffMember() {
         ]}
       />
       <h2 className="govuk-heading-m">Roles</h2>
+      {staff.isMe ? <p className="govuk-body">You cannot change your own roles. Ask another service administrator.</p> : null}
       {staff.grants.length === 0 ? <p className="govuk-body">No roles.</p> : null}
       {staff.grants.map((g) => (
         <div key={g.id} className="govuk-summary-card">
           <div className="govuk-summary-card__title-wrapper">
             <h3 className="govuk-summary-card__title">{g.text}</h3>
           </div>
-          <div className="govuk-summary-card__content">
-            <ActionButton intent="revoke" text={`Remove this role`} extra={{ grantId: String(g.id) }} />
-          </div>
+          {staff.isMe ? null : (
+            <div className="govuk-summary-card__content">
+              <ActionButton intent="revoke" text="Remove this role" extra={{ grantId: String(g.id) }} />
+            </div>
+          )}
         </div>
       ))}
-      <h2 className="govuk-heading-m">Add a role</h2>
-      <form method="post" noValidate>
-        <CsrfField />
-        <input type="hidden" name="intent" value="grant" />
-        <GrantFields options={options} errors={result?.errors} values={result?.values ?? undefined} />
-        <Button text="Add role" classes="govuk-button--secondary" />
-      </form>
       {staff.isMe ? null : (
         <>
+          <h2 className="govuk-heading-m">Add a role</h2>
+          <form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="intent" value="grant" />
+            <GrantFields options={options} errors={result?.errors} values={result?.values ?? undefined} />
+            <Button text="Add role" classes="govuk-button--secondary" />
+          </form>
           <h2 className="govuk-heading-m">Account</h2>
           <div className="govuk-button-group">
             {staff.twoFactorOn ? <ActionButton intent="reset-two-factor" text="Reset two-factor (lost phone)" /> : null}

@@ -90,7 +90,7 @@ async function getJson(url: string, timeoutMs: number): Promise<Fetched> {
   const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { accept: "application/json" } });
+    response = await fetch(url, { signal, redirect: "error", headers: { accept: "application/json" } });
   } catch (error) {
     return { kind: "failed", reason: isTimeout(error, signal) ? "timeout" : "unreachable" };
   }

@@ -114,7 +114,8 @@ async function getJson(url: string, headers: Record<string, string>, opts: Regis
   const signal = AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { accept: "application/json", ...headers } });
+    // No redirects: a key sent in a header must not follow one to another host.
+    response = await fetch(url, { signal, redirect: "error", headers: { accept: "application/json", ...headers } });
   } catch (error) {
     return { kind: "failed", reason: isTimeout(error, signal) ? "timeout" : "unreachable" };
   }

@@ -60,7 +60,14 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex("sessions_expires_idx").ifExists().execute();
   for (const name of ["known_devices", "throttle_hits", "recovery_codes", "auth_tokens"]) {
     await db.schema.dropTable(name).ifExists().execute();
+  }
+  for (const column of ["stage", "idle_seconds", "return_to", "device_hash", "totp_pending_secret", "second_factor_at"]) {
+    await db.schema.alterTable("sessions").dropColumn(column).execute();
+  }
+  for (const column of ["totp_enabled_at", "totp_last_step", "password_changed_at"]) {
+    await db.schema.alterTable("users").dropColumn(column).execute();
   }
 }

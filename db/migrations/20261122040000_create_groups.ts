@@ -31,5 +31,9 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("service_settings").dropColumn("org_id_prefix").execute();
+  await db.schema.alterTable("organisations").dropColumn("created_by_user_id").execute();
+  await db.schema.alterTable("organisations").dropColumn("district_source").execute();
+  await db.schema.alterTable("sessions").dropColumn("acting_organisation_id").execute();
   await db.schema.dropTable("organisation_invitations").ifExists().execute();
 }

@@ -207,6 +207,31 @@ describe("members and invitations", () => {
     expect(await groups.removeMember(db(), admin, orgId, me.id, null)).toEqual({ kind: "removed" });
   });
 
+  it("an admin who steps down or is removed takes their unaccepted invitations with them", async () => {
+    const owner = await newUser("owner.two@example.org", "Owen Owner");
+    const r = await groups.createGroup(db(), owner, { ...BASE, name: "Second Invite Group" }, null);
+    if (r.kind !== "created") throw new Error(r.kind);
+    const helper = await newUser("helper.two@example.org", "Hel Per");
+    await groups.inviteMember(db(), owner, r.organisationId, { email: "helper.two@example.org", role: "admin" }, null);
+    await groups.acceptInvitation(db(), helper, await invitationToken("helper.two@example.org"), null);
+    // The helper, now an admin, invites a second address of their own as an admin, then is removed.
+    await groups.inviteMember(db(), helper, r.organisationId, { email: "helper.alt@example.org", role: "admin" }, null);
+    const token = await invitationToken("helper.alt@example.org");
+    const membership = await db().selectFrom("organisation_members").select("id").where("user_id", "=", helper).where("organisation_id", "=", r.organisationId).executeTakeFirstOrThrow();
+    expect(await groups.removeMember(db(), owner, r.organisationId, membership.id, null)).toEqual({ kind: "removed" });
+    const alt = await newUser("helper.alt@example.org");
+    expect(await groups.acceptInvitation(db(), alt, token, null)).toEqual({ kind: "used" });
+  });
+
+  it("sends at most 3 invitations a day to one address, so the portal cannot be used to pester someone", async () => {
+    const owner = await newUser("pesterer@example.org");
+    const r = await groups.createGroup(db(), owner, { ...BASE, name: "Pester Test Group" }, null);
+    if (r.kind !== "created") throw new Error(r.kind);
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push((await groups.inviteMember(db(), owner, r.organisationId, { email: "pestered@example.org", role: "member" }, null)).kind);
+    expect(results).toEqual(["invited", "invited", "invited", "invalid"]);
+  });
+
   it("answers as if the group did not exist to anyone outside it", async () => {
     const stranger = await userId("maria@ramsey-timebank.example.org");
     await expect(groups.groupPage(db(), stranger, orgId)).rejects.toBeInstanceOf(groups.NotFound);
@@ -252,16 +277,43 @@ describe("staff", () => {
     await expect(staff.listStaff(db(), await userId("alex@larder.example.org"))).rejects.toBeInstanceOf(staff.NotAllowed);
   });
 
-  it("revokes a role (audited) but never the last service administrator's", async () => {
+  it("revokes a role (audited); nobody changes their own roles; two administrators removing each other at once leave one", async () => {
     const admin = await serviceAdmin();
     const own = await db().selectFrom("role_grants").selectAll().where("user_id", "=", admin).where("role", "=", "service_admin").executeTakeFirstOrThrow();
-    expect(await staff.revokeGrant(db(), admin, admin, own.id, null)).toEqual({ kind: "refused", message: staff.LAST_SERVICE_ADMIN });
+    expect(await staff.revokeGrant(db(), admin, admin, own.id, null)).toEqual({ kind: "refused", message: staff.NOT_YOURSELF });
+    expect(await staff.addGrant(db(), admin, admin, { role: "coordinator", districtCodes: ["E07000008"], fundIds: [] }, null)).toEqual({ kind: "refused", message: staff.NOT_YOURSELF });
+    expect(await staff.resetStaffTwoFactor(db(), admin, admin, null)).toEqual({ kind: "refused", message: staff.NOT_YOURSELF });
+
     const coordinator = await userId("coordinator@council.example.org");
     const grant = await db().selectFrom("role_grants").selectAll().where("user_id", "=", coordinator).where("district_code", "=", "E07000011").executeTakeFirstOrThrow();
     expect(await staff.revokeGrant(db(), admin, coordinator, grant.id, null)).toEqual({ kind: "revoked" });
     const audit = await db().selectFrom("audit_log").select(["event", "data"]).where("entity_id", "=", coordinator).where("event", "=", "staff.role_revoked").executeTakeFirstOrThrow();
     expect(fromJson<{ grantId: number }>(audit.data, { grantId: 0 }).grantId).toBe(grant.id);
+
+    // A second service administrator, set up; each tries to remove the other at the same moment.
+    const second = await newUser("second.admin@council.example.org");
+    await db().updateTable("users").set({ password_hash: "scrypt$N=2,r=1,p=1$x$y" }).where("id", "=", second).execute();
+    const { id: secondGrant } = await db().insertInto("role_grants").values({ user_id: second, role: "service_admin", scope: "all", fund_id: null, district_code: null, round_id: null, granted_by_user_id: admin }).returning("id").executeTakeFirstOrThrow();
+    const results = await Promise.all([staff.revokeGrant(db(), admin, second, secondGrant, null), staff.revokeGrant(db(), second, admin, own.id, null)]);
+    expect(results.filter((r) => r.kind === "revoked")).toHaveLength(1);
+    const left = await db().selectFrom("role_grants").select("id").where("role", "=", "service_admin").where("revoked_at", "is", null).execute();
+    expect(left).toHaveLength(1);
+    // Put Sam back for the tests that follow, if he was the one removed.
+    if (results[1].kind === "revoked") await db().updateTable("role_grants").set({ revoked_at: null }).where("id", "=", own.id).execute();
   });
+
+  it("a new role ends the person's sessions, so their next sign-in asks for two-factor", async () => {
+    const admin = await serviceAdmin();
+    const former = await newUser("former.staff@example.org");
+    await db().insertInto("role_grants").values({ user_id: former, role: "coordinator", scope: "district", district_code: "E07000008", fund_id: null, round_id: null, granted_by_user_id: admin, revoked_at: new Date().toISOString() }).execute();
+    await db().insertInto("sessions").values({ id: "a".repeat(64), user_id: former, expires_at: new Date(Date.now() + 3_600_000).toISOString(), absolute_expires_at: new Date(Date.now() + 3_600_000).toISOString(), last_seen_at: new Date().toISOString(), ip: null, user_agent: null }).execute();
+    expect(await staff.addGrant(db(), admin, former, { role: "service_admin", districtCodes: [], fundIds: [] }, null)).toEqual({ kind: "granted" });
+    expect(await db().selectFrom("sessions").select("id").where("user_id", "=", former).execute()).toEqual([]);
+    // The same grant twice is one grant.
+    await staff.addGrant(db(), admin, former, { role: "service_admin", districtCodes: [], fundIds: [] }, null);
+    expect(await db().selectFrom("role_grants").select("id").where("user_id", "=", former).where("revoked_at", "is", null).execute()).toHaveLength(1);
+  });
+
 
   it("deactivating ends the sessions and stops sign-in; resetting two-factor makes the next sign-in set up a new device", async () => {
     const admin = await serviceAdmin();

@@ -9,6 +9,9 @@ import { loadActor } from "~/domain/access/access.server";
 import { can, type Actor, type OrganisationFacts } from "~/domain/access/policy";
 import { normaliseEmail } from "~/domain/accounts/email";
 import { randomToken, sha256 } from "~/domain/accounts/tokens.server";
+import { throttledMessage } from "~/domain/accounts/messages";
+import { bucketKey, reserve } from "~/domain/accounts/throttle.server";
+import type { Limit } from "~/domain/accounts/settings";
 import { appendAudit } from "~/domain/audit/audit.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
 import { lookupPostcode, normalisePostcode } from "~/utils/postcodes.server";
@@ -27,6 +30,18 @@ export class NotFound extends Error {
 }
 
 export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
+
+const HOUR = 3_600_000;
+/**
+ * Limits that keep the portal from being used to send the council's emails to strangers, or to spend its
+ * register API quota: per person, and per address invited.
+ */
+export const GROUP_LIMITS: Record<"submissions" | "groupsCreated" | "invitesSent" | "invitesPerAddress", Limit> = {
+  submissions: { max: 60, windowMs: HOUR }, // "Add group" presses (each may look up a postcode and registers)
+  groupsCreated: { max: 10, windowMs: 24 * HOUR },
+  invitesSent: { max: 30, windowMs: HOUR },
+  invitesPerAddress: { max: 3, windowMs: 24 * HOUR },
+};
 
 const CHARITY_TYPES = new Set(["charity", "cio"]);
 const COMPANY_TYPES = new Set(["cic", "company"]);
@@ -86,6 +101,8 @@ function numbersKey(charity: string | null, company: string | null): string {
  */
 export async function createGroup(db: Db, userId: number, input: GroupInput, ip: string | null): Promise<CreateGroupResult> {
   const errors: FieldErrors = {};
+  const pressed = await reserve(db, [{ key: bucketKey("group-form", "account", userId), limit: GROUP_LIMITS.submissions }]);
+  if (!pressed.ok) return { kind: "invalid", errors: { name: throttledMessage(pressed.retryAt) }, askDistrict: false };
   const name = input.name.trim();
   if (!name) errors.name = "Enter the name of your group";
   else if (name.length > 200) errors.name = "The name must be 200 characters or fewer";
@@ -164,6 +181,8 @@ export async function createGroup(db: Db, userId: number, input: GroupInput, ip:
     if (warnings.charity || warnings.company) return { kind: "check", warnings, confirmedNumbers: key, askDistrict };
   }
 
+  const created = await reserve(db, [{ key: bucketKey("group-created", "account", userId), limit: GROUP_LIMITS.groupsCreated }]);
+  if (!created.ok) return { kind: "invalid", errors: { name: `You have added ${GROUP_LIMITS.groupsCreated.max} groups today. ${throttledMessage(created.retryAt)}` }, askDistrict };
   const settings = await db.selectFrom("service_settings").select("org_id_prefix").orderBy("id").executeTakeFirst();
   const prefix = settings?.org_id_prefix ?? "cambscc";
   const id = await db.transaction().execute(async (trx) => {
@@ -309,6 +328,11 @@ export async function inviteMember(
     .where("u.email", "=", email)
     .executeTakeFirst();
   if (already) return { kind: "invalid", errors: { email: `${email} is already a member of ${org.name}` } };
+  const place = await reserve(db, [
+    { key: bucketKey("invite-sent", "account", userId), limit: GROUP_LIMITS.invitesSent },
+    { key: bucketKey("invite-to", "email", email), limit: GROUP_LIMITS.invitesPerAddress },
+  ], now);
+  if (!place.ok) return { kind: "invalid", errors: { email: throttledMessage(place.retryAt, now) } };
   const inviter = await db.selectFrom("users").select("full_name").where("id", "=", userId).executeTakeFirstOrThrow();
   const token = randomToken();
   await db.transaction().execute(async (trx) => {
@@ -354,6 +378,7 @@ export async function revokeInvitation(db: Db, userId: number, orgId: number, in
     .where("id", "=", invitationId)
     .where("organisation_id", "=", org.id)
     .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) throw new NotFound();
   await appendAudit(db, { actorUserId: userId, event: "organisation.invitation_revoked", entityType: "organisation", entityId: org.id, ip, data: { invitationId } });
@@ -434,6 +459,30 @@ export async function acceptInvitation(
   });
 }
 
+/**
+ * Locks the group's admin rows for the rest of the transaction (a no-op write: row locks on PostgreSQL,
+ * the write lock on SQLite), so two admins removing each other at once cannot leave the group with none;
+ * then says whether `userId` is still one of them.
+ */
+async function lockAdmins(trx: Trx, orgId: number, userId: number): Promise<boolean> {
+  await trx.updateTable("organisation_members").set((eb) => ({ updated_at: eb.ref("updated_at") })).where("organisation_id", "=", orgId).where("role", "=", "admin").execute();
+  const me = await trx.selectFrom("organisation_members").select("role").where("organisation_id", "=", orgId).where("user_id", "=", userId).executeTakeFirst();
+  return me?.role === "admin";
+}
+
+/** Someone who stops being an admin (or a member) takes their unaccepted invitations with them. */
+async function cancelInvitationsFrom(trx: Trx, orgId: number, userId: number): Promise<void> {
+  const nowIso = new Date().toISOString();
+  await trx
+    .updateTable("organisation_invitations")
+    .set({ revoked_at: nowIso, updated_at: nowIso })
+    .where("organisation_id", "=", orgId)
+    .where("invited_by_user_id", "=", userId)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .execute();
+}
+
 /** Counts the admins left if `memberId` stopped being one. A group always keeps at least one. */
 async function adminsWithout(trx: Trx, orgId: number, memberId: number): Promise<number> {
   const { n } = await trx
@@ -454,12 +503,14 @@ export async function removeMember(db: Db, userId: number, orgId: number, member
   const facts = Number.isInteger(orgId) ? await organisationFacts(db, orgId) : null;
   if (!facts || !can(actor, "organisation.view", facts)) throw new NotFound();
   return db.transaction().execute(async (trx) => {
+    const stillAdmin = await lockAdmins(trx, orgId, userId);
     const member = await trx.selectFrom("organisation_members").selectAll().where("id", "=", memberId).where("organisation_id", "=", orgId).executeTakeFirst();
     if (!member) throw new NotFound();
     const leaving = member.user_id === userId;
-    if (!leaving && !can(actor, "organisation.manage_members", facts)) throw new NotFound();
+    if (!leaving && (!can(actor, "organisation.manage_members", facts) || !stillAdmin)) throw new NotFound();
     if (member.role === "admin" && (await adminsWithout(trx, orgId, member.id)) === 0) return { kind: "refused" as const, message: LAST_ADMIN };
     await trx.deleteFrom("organisation_members").where("id", "=", member.id).execute();
+    await cancelInvitationsFrom(trx, orgId, member.user_id);
     await trx.updateTable("sessions").set({ acting_organisation_id: null }).where("user_id", "=", member.user_id).where("acting_organisation_id", "=", orgId).execute();
     await appendAudit(trx, { actorUserId: userId, event: leaving ? "organisation.member_left" : "organisation.member_removed", entityType: "organisation", entityId: orgId, ip, data: { userId: member.user_id } });
     return { kind: "removed" as const };
@@ -472,11 +523,13 @@ export async function setMemberRole(db: Db, userId: number, orgId: number, membe
   const actor = await loadActor(db, userId);
   const org = await orgFor(db, actor, orgId, "organisation.manage_members");
   return db.transaction().execute(async (trx) => {
+    if (!(await lockAdmins(trx, org.id, userId))) throw new NotFound();
     const member = await trx.selectFrom("organisation_members").selectAll().where("id", "=", memberId).where("organisation_id", "=", org.id).executeTakeFirst();
     if (!member) throw new NotFound();
     if (member.role === role) return { kind: "changed" as const };
     if (role === "member" && (await adminsWithout(trx, org.id, member.id)) === 0) return { kind: "refused" as const, message: LAST_ADMIN };
     await trx.updateTable("organisation_members").set({ role: role as MemberRole, updated_at: new Date().toISOString() }).where("id", "=", member.id).execute();
+    if (role === "member") await cancelInvitationsFrom(trx, org.id, member.user_id);
     await appendAudit(trx, { actorUserId: userId, event: "organisation.member_role_changed", entityType: "organisation", entityId: org.id, ip, fromState: member.role, toState: role, data: { userId: member.user_id } });
     return { kind: "changed" as const };
   });

@@ -3,7 +3,7 @@
  * and revoking scoped roles, deactivating an account and resetting a lost two-factor device. Every grant
  * and revocation is in the audit log.
  */
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database, StaffRole } from "~db/schema";
 import { loadActor } from "~/domain/access/access.server";
 import { can } from "~/domain/access/policy";
@@ -178,14 +178,27 @@ export async function staffDetail(db: Db, actorUserId: number, userId: number): 
   };
 }
 
-async function otherServiceAdmins(db: Db, userId: number): Promise<number> {
+export const NOT_YOURSELF = "You cannot change your own roles or two-factor authentication. Ask another service administrator";
+
+/**
+ * Locks the service administrators' grants for the rest of the transaction (a no-op write takes the row
+ * locks on PostgreSQL and the write lock on SQLite), so that two administrators removing each other at
+ * the same moment cannot both see "one other left" and leave none.
+ */
+async function lockServiceAdmins(trx: Transaction<Database>): Promise<void> {
+  await trx.updateTable("role_grants").set((eb) => ({ updated_at: eb.ref("updated_at") })).where("role", "=", "service_admin").where("revoked_at", "is", null).execute();
+}
+
+/** Other active service administrators who could sign in (set up, not deactivated). */
+async function otherServiceAdmins(db: Db | Transaction<Database>, userId: number): Promise<number> {
   const { n } = await db
     .selectFrom("role_grants as g")
     .innerJoin("users as u", "u.id", "g.user_id")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .select((eb) => eb.fn.count<number>("g.user_id").distinct().as("n"))
     .where("g.role", "=", "service_admin")
     .where("g.revoked_at", "is", null)
     .where("u.disabled_at", "is", null)
+    .where("u.password_hash", "is not", null)
     .where("g.user_id", "!=", userId)
     .executeTakeFirstOrThrow();
   return Number(n);
@@ -193,36 +206,45 @@ async function otherServiceAdmins(db: Db, userId: number): Promise<number> {
 
 export const LAST_SERVICE_ADMIN = "The portal must always have at least one active service administrator";
 
-export async function addGrant(db: Db, actorUserId: number, userId: number, input: GrantInput, ip: string | null): Promise<{ kind: "granted" } | { kind: "invalid"; errors: FieldErrors }> {
-  await staffDetail(db, actorUserId, userId);
+export async function addGrant(db: Db, actorUserId: number, userId: number, input: GrantInput, ip: string | null): Promise<{ kind: "granted" } | { kind: "invalid"; errors: FieldErrors } | { kind: "refused"; message: string }> {
+  const detail = await staffDetail(db, actorUserId, userId);
+  if (detail.isMe) return { kind: "refused", message: NOT_YOURSELF };
   const grants = await grantsFor(db, input);
   if (!grants.ok) return { kind: "invalid", errors: grants.errors };
   await db.transaction().execute(async (trx) => {
+    const held = await trx.selectFrom("role_grants").select(["role", "scope", "district_code", "fund_id"]).where("user_id", "=", userId).where("revoked_at", "is", null).execute();
     for (const g of grants.grants) {
+      if (held.some((h) => h.role === g.role && h.scope === g.scope && h.district_code === g.district_code && h.fund_id === g.fund_id)) continue;
       const { id } = await trx.insertInto("role_grants").values({ user_id: userId, ...g, round_id: null, granted_by_user_id: actorUserId }).returning("id").executeTakeFirstOrThrow();
       await appendAudit(trx, { actorUserId, event: "staff.role_granted", entityType: "user", entityId: userId, ip, data: { grantId: id, role: g.role, scope: g.scope, districtCode: g.district_code, fundId: g.fund_id } });
     }
+    // New powers start with a new sign-in, which for staff means two-factor.
+    await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
   });
   return { kind: "granted" };
 }
 
 export async function revokeGrant(db: Db, actorUserId: number, userId: number, grantId: number, ip: string | null, now = new Date()): Promise<{ kind: "revoked" } | { kind: "refused"; message: string }> {
-  await staffDetail(db, actorUserId, userId);
-  const grant = await db.selectFrom("role_grants").selectAll().where("id", "=", grantId).where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
-  if (!grant) throw new NotAllowed();
-  if (grant.role === "service_admin" && (await otherServiceAdmins(db, userId)) === 0) return { kind: "refused", message: LAST_SERVICE_ADMIN };
-  await db.transaction().execute(async (trx) => {
+  const detail = await staffDetail(db, actorUserId, userId);
+  if (detail.isMe) return { kind: "refused", message: NOT_YOURSELF };
+  return db.transaction().execute(async (trx) => {
+    await lockServiceAdmins(trx);
+    const grant = await trx.selectFrom("role_grants").selectAll().where("id", "=", grantId).where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
+    if (!grant) throw new NotAllowed();
+    if (grant.role === "service_admin" && (await otherServiceAdmins(trx, userId)) === 0) return { kind: "refused" as const, message: LAST_SERVICE_ADMIN };
     await trx.updateTable("role_grants").set({ revoked_at: now.toISOString(), updated_at: now.toISOString() }).where("id", "=", grant.id).execute();
     await appendAudit(trx, { actorUserId, event: "staff.role_revoked", entityType: "user", entityId: userId, ip, data: { grantId: grant.id, role: grant.role, scope: grant.scope } });
+    return { kind: "revoked" as const };
   });
-  return { kind: "revoked" };
 }
 
 export async function setStaffActive(db: Db, actorUserId: number, userId: number, active: boolean, ip: string | null, now = new Date()): Promise<{ kind: "done" } | { kind: "refused"; message: string }> {
   const detail = await staffDetail(db, actorUserId, userId);
   if (detail.isMe && !active) return { kind: "refused", message: "You cannot deactivate your own account" };
-  if (!active && (await otherServiceAdmins(db, userId)) === 0) return { kind: "refused", message: LAST_SERVICE_ADMIN };
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    await lockServiceAdmins(trx);
+    const isServiceAdmin = await trx.selectFrom("role_grants").select("id").where("user_id", "=", userId).where("role", "=", "service_admin").where("revoked_at", "is", null).executeTakeFirst();
+    if (!active && isServiceAdmin && (await otherServiceAdmins(trx, userId)) === 0) return { kind: "refused" as const, message: LAST_SERVICE_ADMIN };
     const nowIso = now.toISOString();
     await trx.updateTable("users").set({ disabled_at: active ? null : nowIso, updated_at: nowIso }).where("id", "=", userId).execute();
     if (!active) {
@@ -234,13 +256,14 @@ export async function setStaffActive(db: Db, actorUserId: number, userId: number
       });
     }
     await appendAudit(trx, { actorUserId, event: active ? "staff.reactivated" : "staff.deactivated", entityType: "user", entityId: userId, ip });
+    return { kind: "done" as const };
   });
-  return { kind: "done" };
 }
 
 /** A lost phone: two-factor is cleared, every session ends, and the next sign-in sets up a new device. */
-export async function resetStaffTwoFactor(db: Db, actorUserId: number, userId: number, ip: string | null, now = new Date()): Promise<void> {
+export async function resetStaffTwoFactor(db: Db, actorUserId: number, userId: number, ip: string | null, now = new Date()): Promise<{ kind: "done" } | { kind: "refused"; message: string }> {
   const detail = await staffDetail(db, actorUserId, userId);
+  if (detail.isMe) return { kind: "refused", message: NOT_YOURSELF };
   await db.transaction().execute(async (trx) => {
     const nowIso = now.toISOString();
     await trx.updateTable("users").set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: nowIso }).where("id", "=", userId).execute();
@@ -253,6 +276,7 @@ export async function resetStaffTwoFactor(db: Db, actorUserId: number, userId: n
     });
     await appendAudit(trx, { actorUserId, event: "staff.two_factor_reset", entityType: "user", entityId: userId, ip });
   });
+  return { kind: "done" };
 }
 
 export async function grantOptions(db: Db) {
