@@ -1,52 +1,30 @@
 /**
- * The first version of each fund stage's form, as data. The form engine (a later issue) renders these;
- * administrators will edit them without a deploy. `bind` keeps an application's own column in step.
+ * The first version of each fund stage's form, as data (app/domain/forms/definition.ts). Administrators
+ * will edit them without a deploy; a round pins the version current when it opened. Question ids are
+ * stable: answers are stored under them.
  */
-export type QuestionType =
-  | "text"
-  | "textarea"
-  | "number"
-  | "money"
-  | "date"
-  | "radios"
-  | "checkboxes"
-  | "select"
-  | "yes_no"
-  | "address"
-  | "repeating"
-  | "file";
+import type { FormDefinition, Option, Page, Question } from "~/domain/forms/definition";
 
-export interface SeedQuestion {
-  id: string;
-  type: QuestionType;
-  label: string;
-  hint?: string;
-  required?: boolean;
-  wordLimit?: number;
-  options?: { value: string; label: string }[];
-  bind?: "title" | "amount_requested" | "project_postcode" | "district";
-}
-
-export interface SeedSection {
-  key: string;
-  title: string;
-  questions: SeedQuestion[];
-}
-
-export interface SeedForm {
+export interface SeedForm extends FormDefinition {
   fundCode: string;
   stage: "single" | "outline" | "full";
   title: string;
-  sections: SeedSection[];
 }
 
-const AGE_GROUPS = [
-  { value: "0_4", label: "Children under 5" },
-  { value: "5_11", label: "Children aged 5 to 11" },
-  { value: "12_18", label: "Young people aged 12 to 18" },
-  { value: "19_64", label: "Adults aged 19 to 64" },
-  { value: "65_plus", label: "Older people aged 65 and over" },
+/** The Reach Fund now also supports activities for people aged 19 and over (the council's 2023 paper). */
+const AGE_GROUPS: Option[] = [
+  { value: "0_18", label: "Children and young people (0 to 18)" },
+  { value: "19_plus", label: "Adults (19 and over)" },
 ];
+
+const FUNDING_STATUS: Option[] = [
+  { value: "secured", label: "Secured" },
+  { value: "applied", label: "Applied for" },
+  { value: "planned", label: "Planning to apply" },
+];
+
+/** One question to a page, keyed by the question's id. */
+const one = (q: Question): Page => ({ key: q.id.replace(/_/g, "-"), questions: [q] });
 
 export const FORMS: SeedForm[] = [
   {
@@ -55,29 +33,103 @@ export const FORMS: SeedForm[] = [
     title: "Community Reach Fund application",
     sections: [
       {
-        key: "project",
-        title: "Your project",
-        questions: [
-          { id: "project_title", type: "text", label: "What is the name of your project?", required: true, bind: "title" },
-          { id: "project_summary", type: "textarea", label: "Describe your project", hint: "What you will do, when, and why it is needed.", required: true, wordLimit: 250 },
-          { id: "project_postcode", type: "text", label: "Postcode where the activity will happen", required: true, bind: "project_postcode" },
+        key: "group",
+        title: "About your group",
+        prefill: "organisation",
+        pages: [
+          {
+            key: "contact",
+            title: "Your group and its contact",
+            questions: [
+              { id: "group_name", type: "text", label: "Name of your group", short: "the name of your group", required: true, autocomplete: "organization" },
+              { id: "contact_name", type: "text", label: "Name of the main contact for this application", short: "the name of the main contact", required: true, autocomplete: "name" },
+              { id: "contact_phone", type: "text", label: "Their phone number", short: "a phone number for the main contact", required: true, autocomplete: "tel", width: "20", maxLength: 30 },
+            ],
+          },
+          one({ id: "group_address", type: "address", label: "Your group's address", short: "your group's address", required: true }),
+          one({ id: "group_bank_account", type: "yes_no", label: "Does your group have a bank account in its own name, with two signatories?", required: true, hint: "Grants are paid into the group's own account.", followUp: { label: "How will you receive the grant?", short: "how you will receive the grant", when: "no", wordLimit: 100 } }),
+        ],
+      },
+      {
+        key: "activity",
+        title: "Your activity",
+        pages: [
+          one({ id: "project_title", type: "text", label: "What is the name of your activity?", short: "the name of your activity", required: true, bind: "title", maxLength: 120 }),
+          one({ id: "project_summary", type: "textarea", label: "Describe your activity", short: "a description of your activity", hint: "What you will do, when, and why it is needed locally.", required: true, wordLimit: 250 }),
+          one({ id: "start_date", type: "date", label: "When will it start?", short: "the start date", hint: "For example, 1 4 2027", required: true }),
         ],
       },
       {
         key: "beneficiaries",
-        title: "Who will benefit",
-        questions: [
-          { id: "age_groups", type: "checkboxes", label: "Which age groups will benefit?", required: true, options: AGE_GROUPS },
-          { id: "beneficiary_count", type: "number", label: "About how many people will benefit?", required: true },
+        title: "Who benefits",
+        pages: [
+          one({ id: "age_groups", type: "checkboxes", label: "Which age groups will benefit?", short: "the age groups who will benefit", hint: "Select all that apply.", required: true, options: AGE_GROUPS }),
+          one({ id: "beneficiary_count", type: "number", label: "About how many people will benefit?", short: "how many people will benefit", required: true, min: 1, max: 1_000_000 }),
         ],
       },
       {
-        key: "funding",
-        title: "Funding",
-        questions: [
-          { id: "amount_requested", type: "money", label: "How much are you asking for?", hint: "Up to £1,000.", required: true, bind: "amount_requested" },
-          { id: "budget_lines", type: "repeating", label: "What will you spend it on?", required: true },
-          { id: "other_funding", type: "repeating", label: "Other funding secured or applied for", hint: "The funder, the amount and whether it is secured, applied for or planned.", required: true },
+        key: "location",
+        title: "Where it happens",
+        pages: [
+          one({ id: "project_postcode", type: "postcode", label: "What is the postcode where the activity will happen?", short: "the postcode where the activity will happen", hint: "It decides which district's fund your application goes to.", required: true, bind: "project_postcode" }),
+        ],
+      },
+      {
+        key: "budget",
+        title: "Your budget",
+        pages: [
+          one({ id: "amount_requested", type: "money", label: "How much are you asking for?", short: "the amount you are asking for", hint: "Up to £1,000.", required: true, bind: "amount_requested", minPence: 100, maxPence: 100_000 }),
+          one({
+            id: "budget_lines",
+            type: "repeating",
+            label: "What will you spend it on?",
+            hint: "The items should add up to the amount you are asking for.",
+            required: true,
+            addLabel: "Add another item",
+            maxRows: 20,
+            columns: [
+              { id: "item", label: "Item", type: "text" },
+              { id: "cost", label: "Cost", type: "money" },
+            ],
+          }),
+        ],
+      },
+      {
+        key: "other_funding",
+        title: "Other funding",
+        pages: [
+          one({
+            id: "other_funding",
+            type: "repeating",
+            label: "What other funding have you secured or applied for?",
+            hint: "The fund exists to help groups lever other funding. Include funding you plan to apply for.",
+            required: true,
+            addLabel: "Add another funder",
+            maxRows: 20,
+            columns: [
+              { id: "funder", label: "Funder", type: "text" },
+              { id: "amount", label: "Amount", type: "money" },
+              { id: "status", label: "Status", type: "select", options: FUNDING_STATUS },
+            ],
+          }),
+        ],
+      },
+      {
+        key: "declarations",
+        title: "Declarations",
+        pages: [
+          one({
+            id: "declarations",
+            type: "checkboxes",
+            label: "Declarations",
+            short: "that you agree to each declaration",
+            required: true,
+            options: [
+              { value: "true", label: "The information in this application is true to the best of my knowledge" },
+              { value: "spend", label: "The group will spend the grant only on the activity described" },
+              { value: "report", label: "The group will report on how the grant was spent" },
+            ],
+          }),
         ],
       },
     ],
@@ -90,28 +142,26 @@ export const FORMS: SeedForm[] = [
       {
         key: "proposal",
         title: "Your proposal",
-        questions: [
-          { id: "project_title", type: "text", label: "What is the name of your project?", required: true, bind: "title" },
-          { id: "target_area", type: "text", label: "Target area", hint: "For example Countywide, or the towns and villages you will work in.", required: true },
-          { id: "objective", type: "textarea", label: "Objective", required: true, wordLimit: 100 },
-          { id: "target_beneficiaries", type: "textarea", label: "Target beneficiaries", required: true, wordLimit: 100 },
-          { id: "summary", type: "textarea", label: "Summary of the project", required: true, wordLimit: 300 },
+        pages: [
+          one({ id: "project_title", type: "text", label: "What is the name of your project?", short: "the name of your project", required: true, bind: "title" }),
+          one({ id: "target_area", type: "text", label: "Target area", short: "the target area", hint: "For example Countywide, or the towns and villages you will work in.", required: true }),
+          one({ id: "objective", type: "textarea", label: "Objective", short: "the objective", required: true, wordLimit: 100 }),
+          one({ id: "target_beneficiaries", type: "textarea", label: "Target beneficiaries", short: "the target beneficiaries", required: true, wordLimit: 100 }),
+          one({ id: "summary", type: "textarea", label: "Summary of the project", short: "a summary of the project", required: true, wordLimit: 300 }),
         ],
       },
       {
         key: "impact",
         title: "Resilience and wellbeing",
-        questions: [
-          { id: "resilience", type: "textarea", label: "How will the project build community resilience?", required: true, wordLimit: 250 },
-          { id: "wellbeing", type: "textarea", label: "How will it improve local wellbeing?", required: true, wordLimit: 250 },
+        pages: [
+          one({ id: "resilience", type: "textarea", label: "How will the project build community resilience?", short: "how the project will build community resilience", required: true, wordLimit: 250 }),
+          one({ id: "wellbeing", type: "textarea", label: "How will it improve local wellbeing?", short: "how it will improve local wellbeing", required: true, wordLimit: 250 }),
         ],
       },
       {
         key: "funding",
         title: "Funding",
-        questions: [
-          { id: "amount_requested", type: "money", label: "How much are you asking for?", hint: "From £1,000 to £50,000.", required: true, bind: "amount_requested" },
-        ],
+        pages: [one({ id: "amount_requested", type: "money", label: "How much are you asking for?", short: "the amount you are asking for", hint: "From £1,000 to £50,000.", required: true, bind: "amount_requested", minPence: 100_000, maxPence: 5_000_000 })],
       },
     ],
   },
@@ -123,35 +173,46 @@ export const FORMS: SeedForm[] = [
       {
         key: "project_plan",
         title: "Project plan",
-        questions: [
-          { id: "project_title", type: "text", label: "What is the name of your project?", required: true, bind: "title" },
-          { id: "plan", type: "textarea", label: "Describe how you will deliver the project", required: true, wordLimit: 500 },
-          { id: "milestones", type: "repeating", label: "Milestones", required: true },
+        pages: [
+          one({ id: "project_title", type: "text", label: "What is the name of your project?", short: "the name of your project", required: true, bind: "title" }),
+          one({ id: "plan", type: "textarea", label: "Describe how you will deliver the project", short: "how you will deliver the project", required: true, wordLimit: 500 }),
+          one({ id: "milestones", type: "repeating", label: "Milestones", required: true, addLabel: "Add another milestone", columns: [{ id: "milestone", label: "Milestone", type: "text" }, { id: "by", label: "By when", type: "text" }] }),
         ],
       },
       {
         key: "budget",
         title: "Budget",
-        questions: [
-          { id: "amount_requested", type: "money", label: "How much are you asking for?", required: true, bind: "amount_requested" },
-          { id: "budget_lines", type: "repeating", label: "Budget lines", required: true },
+        pages: [
+          one({ id: "amount_requested", type: "money", label: "How much are you asking for?", short: "the amount you are asking for", required: true, bind: "amount_requested", minPence: 100_000, maxPence: 5_000_000 }),
+          one({ id: "budget_lines", type: "repeating", label: "Budget lines", required: true, addLabel: "Add another line", columns: [{ id: "item", label: "Item", type: "text" }, { id: "cost", label: "Cost", type: "money" }] }),
         ],
       },
       {
         key: "savings",
         title: "Savings to the council",
-        questions: [
-          { id: "savings_plan", type: "repeating", label: "Which council budgets will the project save, and how much each year?", required: true },
-          { id: "savings_evidence", type: "textarea", label: "What is your evidence?", required: true, wordLimit: 300 },
+        pages: [
+          one({
+            id: "savings_plan",
+            type: "repeating",
+            label: "Which council budgets will the project save, and how much each year?",
+            required: true,
+            addLabel: "Add another budget",
+            columns: [
+              { id: "budget", label: "Council budget", type: "text" },
+              { id: "cashable", label: "Cashable", type: "select", options: [{ value: "yes", label: "Cashable" }, { value: "no", label: "Not cashable" }] },
+              { id: "per_year", label: "Amount a year", type: "money" },
+            ],
+          }),
+          one({ id: "savings_evidence", type: "textarea", label: "What is your evidence?", short: "your evidence", required: true, wordLimit: 300 }),
         ],
       },
       {
         key: "outcomes",
         title: "Outcomes and sustainability",
-        questions: [
-          { id: "outcomes", type: "textarea", label: "What outcomes will you achieve and how will you measure them?", required: true, wordLimit: 400 },
-          { id: "sustainability", type: "textarea", label: "How will the project continue after the grant?", required: true, wordLimit: 250 },
-          { id: "safeguarding", type: "yes_no", label: "Do you have a safeguarding policy?", required: true },
+        pages: [
+          one({ id: "outcomes", type: "textarea", label: "What outcomes will you achieve and how will you measure them?", short: "your outcomes and how you will measure them", required: true, wordLimit: 400 }),
+          one({ id: "sustainability", type: "textarea", label: "How will the project continue after the grant?", short: "how the project will continue", required: true, wordLimit: 250 }),
+          one({ id: "safeguarding", type: "yes_no", label: "Do you have a safeguarding policy?", required: true }),
         ],
       },
     ],

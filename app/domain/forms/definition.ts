@@ -34,7 +34,7 @@ export type Question =
   | (Base & { type: "date" })
   | (Base & { type: "radios" | "select"; options: Option[] })
   | (Base & { type: "checkboxes"; options: Option[] })
-  | (Base & { type: "yes_no"; followUp?: { label: string; hint?: string; wordLimit?: number; when: "yes" | "no" } })
+  | (Base & { type: "yes_no"; followUp?: { label: string; short?: string; hint?: string; wordLimit?: number; when: "yes" | "no" } })
   | (Base & { type: "postcode" })
   | (Base & { type: "address" })
   | (Base & { type: "repeating"; columns: Column[]; minRows?: number; maxRows?: number; addLabel: string })

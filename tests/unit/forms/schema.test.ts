@@ -65,7 +65,7 @@ describe("reading a page", () => {
       label: "Do you have a safeguarding policy?",
       required: true,
       followUp: { label: "When will you have one?", short: "when you will have one", when: "no", wordLimit: 20 },
-    } as Question);
+    });
     expect(readPage(p, { policy: "yes", "policy-details": "ignored" })).toEqual({ ok: true, answers: { policy: { answer: "yes" } } });
     expect(readPage(p, { policy: "no" })).toEqual({ ok: false, errors: { "policy-details": "Enter when you will have one" } });
     expect(readPage(p, { policy: "no", "policy-details": "By March" })).toEqual({ ok: true, answers: { policy: { answer: "no", details: "By March" } } });
