@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/back-link";
+import { Button } from "~/components/button";
+import { CsrfField } from "~/layout/forms";
 import { InsetText } from "~/components/inset-text";
 import { SummaryList } from "~/components/summary-list";
 import { Table } from "~/components/table";
@@ -32,7 +34,9 @@ function panelDate(date: string | null): string {
 export default function FundPage() {
   const { fund, rounds, criteria } = useLoaderData<typeof loader>();
   const current = rounds.filter((r) => r.status !== "closed");
-  const contactEmail = useRouteLoaderData<typeof rootLoader>("root")?.settings.contactEmail ?? "";
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const contactEmail = root?.settings.contactEmail ?? "";
+  const signedIn = Boolean(root?.user);
   return (
     <>
       <BackLink href="/" text="All funds" />
@@ -72,13 +76,29 @@ export default function FundPage() {
               <li>Submit it before the closing date. The panel for your district decides and we email you the outcome.</li>
             </ol>
           )}
-          <InsetText>
-            Online applications for this fund open in this service soon. Until then, email{" "}
-            <a className="govuk-link" href={`mailto:${contactEmail}`}>
-              {contactEmail}
-            </a>{" "}
-            to ask for an application form.
-          </InsetText>
+          {current.some((r) => r.status === "open") ? (
+            signedIn ? (
+              <form method="post" action="/applications/start">
+                <CsrfField />
+                <input type="hidden" name="fund" value={fund.slug} />
+                <Button text="Start an application" isStartButton />
+              </form>
+            ) : (
+              <p className="govuk-body">
+                <a className="govuk-button govuk-button--start" href={`/sign-in?returnTo=${encodeURIComponent(`/funds/${fund.slug}`)}`}>
+                  Sign in to apply
+                </a>
+              </p>
+            )
+          ) : (
+            <InsetText>
+              No round of this fund is open just now. For help, email{" "}
+              <a className="govuk-link" href={`mailto:${contactEmail}`}>
+                {contactEmail}
+              </a>
+              .
+            </InsetText>
+          )}
         </div>
       </div>
 

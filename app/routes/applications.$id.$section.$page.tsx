@@ -1,0 +1,104 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/back-link";
+import { Button } from "~/components/button";
+import { NotificationBanner } from "~/components/notification-banner";
+import { draftsService } from "~/domain/applications/index.server";
+import type { RawInput } from "~/domain/forms/schema";
+import { CsrfField, FormErrors } from "~/layout/forms";
+import { QuestionFields, fieldOrder } from "~/layout/question-fields";
+import { requestInfo, requireSignedIn } from "~/utils/auth.server";
+import { field, readForm } from "~/utils/form.server";
+import { idParam, orNotFound } from "~/utils/not-found.server";
+import { pageTitle } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const page = data?.page;
+  return pageTitle(matches, page ? (page.title ?? page.questions[0]?.label ?? data.section.title) : "Application");
+};
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user } = await requireSignedIn(request, context);
+  const page = await orNotFound(draftsService.questionPage(user.id, idParam(params.id), params.section ?? "", params.page ?? ""));
+  if (!page.editable) throw redirect(`/applications/${page.applicationId}`);
+  return page;
+}
+
+/** The page's own fields from the form: everything else posted is ignored (the schema reads only its questions). */
+function rawInput(form: FormData): RawInput {
+  const raw: RawInput = {};
+  for (const key of new Set(form.keys())) {
+    if (key === "csrf" || key === "intent" || key === "version") continue;
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+    raw[key] = all.length > 1 ? all : (all[0] ?? "");
+  }
+  return raw;
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const { user } = await requireSignedIn(request, context);
+  const id = idParam(params.id);
+  const section = params.section ?? "";
+  const pageKey = params.page ?? "";
+  // Only someone who may edit this application gets further, whatever they posted.
+  const page = await orNotFound(draftsService.questionPage(user.id, id, section, pageKey));
+  if (!page.editable) return redirect(`/applications/${id}`);
+  const raw = rawInput(form);
+  const intent = field(form, "intent");
+  const version = Number(field(form, "version"));
+  if (intent.startsWith("add-row:")) {
+    // Without JavaScript, "Add another" comes back to the page with one more empty row; nothing is lost.
+    return { errors: null, values: raw, extraRows: 1, conflict: false, version };
+  }
+  const result = await orNotFound(
+    draftsService.savePage(user.id, id, section, pageKey, { raw, version: Number.isSafeInteger(version) ? version : -1, mode: intent === "later" ? "later" : "continue" }, requestInfo(request, context).ip),
+  );
+  switch (result.kind) {
+    case "saved":
+      return redirect(result.next ? `/applications/${id}/${section}/${result.next}` : `/applications/${id}${intent === "later" ? "?saved=1" : ""}`);
+    case "invalid":
+      return { errors: result.errors, values: raw, extraRows: 0, conflict: false, version };
+    case "conflict":
+      // Someone else in the group saved this section first: keep what this person typed, and say so.
+      return data({ errors: null, values: raw, extraRows: 0, conflict: true, version: result.version }, { status: 409 });
+    case "locked":
+      return redirect(`/applications/${id}`);
+  }
+}
+
+export default function QuestionPage() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values = result?.values ?? page.values;
+  const version = result?.conflict ? result.version : page.version;
+  return (
+    <>
+      <BackLink href={`/applications/${page.applicationId}`} text="Back to your application" />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <FormErrors errors={result?.errors} order={fieldOrder(page.page, values)} />
+          {result?.conflict ? (
+            <NotificationBanner titleText="Important">
+              <p className="govuk-notification-banner__heading">Someone else in your group has just saved this section</p>
+              <p className="govuk-body">
+                Your answers below have not been saved yet. To see theirs, open this page again in a new tab. To keep yours instead, check them and save again.
+              </p>
+            </NotificationBanner>
+          ) : null}
+          <span className="govuk-caption-l">{page.section.title}</span>
+          <form method="post" noValidate>
+            <CsrfField />
+            <input type="hidden" name="version" value={version} />
+            <QuestionFields page={page.page} values={values} errors={result?.errors} extraRows={result?.extraRows ?? 0} />
+            <div className="govuk-button-group">
+              <Button text="Save and continue" name="intent" value="continue" preventDoubleClick />
+              <Button text="Save and come back later" name="intent" value="later" classes="govuk-button--secondary" />
+            </div>
+          </form>
+        </div>
+      </div>
+    </>
+  );
+}
