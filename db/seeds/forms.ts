@@ -91,6 +91,7 @@ export const FORMS: SeedForm[] = [
               { id: "item", label: "Item", type: "text" },
               { id: "cost", label: "Cost", type: "money" },
             ],
+            mustTotal: { column: "cost", question: "amount_requested" },
           }),
         ],
       },

@@ -15,7 +15,7 @@ import { actingGroup } from "~/domain/organisations/organisations.server";
 import { pageValues, sectionStatus, type SectionStatus, type StoredSection } from "~/domain/forms/answers";
 import { findPage, type FormDefinition, type Page, type Section } from "~/domain/forms/definition";
 import { displayAnswer } from "~/domain/forms/display";
-import { readPage, readQuestion, type Answers, type RawInput } from "~/domain/forms/schema";
+import { checkTotals, readPage, readQuestion, type Answers, type RawInput } from "~/domain/forms/schema";
 import { lookupPostcode } from "~/utils/postcodes.server";
 import { findApplicationForPolicy } from "./applications.queries.server";
 
@@ -226,6 +226,12 @@ export async function savePage(
 
   const result = readPage(page, input.raw);
   if (!result.ok && input.mode === "continue") return { kind: "invalid", errors: result.errors };
+  if (result.ok && input.mode === "continue") {
+    // Rules across pages of the section (budget lines that add up to the request).
+    const stored = (await storedSections(db, app.row.id)).get(sectionKey);
+    const totals = checkTotals(page, { ...(stored?.answers ?? {}), ...result.answers });
+    if (Object.keys(totals).length) return { kind: "invalid", errors: totals };
+  }
 
   // What this page contributes: accepted answers, and (saving for later) what was typed but not accepted.
   const accepted: Answers = {};

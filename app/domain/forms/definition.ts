@@ -37,7 +37,15 @@ export type Question =
   | (Base & { type: "yes_no"; followUp?: { label: string; short?: string; hint?: string; wordLimit?: number; when: "yes" | "no" } })
   | (Base & { type: "postcode" })
   | (Base & { type: "address" })
-  | (Base & { type: "repeating"; columns: Column[]; minRows?: number; maxRows?: number; addLabel: string })
+  | (Base & {
+      type: "repeating";
+      columns: Column[];
+      minRows?: number;
+      maxRows?: number;
+      addLabel: string;
+      /** The rows' money column must add up to another question's answer (budget lines to the request). */
+      mustTotal?: { column: string; question: string };
+    })
   | (Base & { type: "file" }); // uploads come later; the type is reserved so definitions can name it
 
 /** A column of a repeating question: the simple types only. */

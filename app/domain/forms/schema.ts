@@ -11,6 +11,7 @@
 import { z } from "zod";
 import type { Column, Page, Question } from "./definition";
 import { shortName } from "./definition";
+import { formatPence } from "~/domain/shared/money";
 import { checkWordLimit, parseDate, parseMoney, parseWholeNumber } from "./values";
 
 export type RawInput = Record<string, string | string[] | undefined>;
@@ -214,4 +215,23 @@ export function readPage(page: Page, raw: RawInput): { ok: true; answers: Answer
     errors[field] ??= issue.message;
   }
   return { ok: false, errors };
+}
+
+/**
+ * Rules across questions: a repeating question whose money column must add up to another answer (which
+ * may be on another page of the section, so the caller passes everything known).
+ */
+export function checkTotals(page: Page, answers: Answers): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const q of page.questions) {
+    if (q.type !== "repeating" || !q.mustTotal) continue;
+    const rows = answers[q.id] as Record<string, unknown>[] | undefined;
+    const target = answers[q.mustTotal.question];
+    if (!rows || typeof target !== "number") continue;
+    const total = rows.reduce((sum, r) => sum + (typeof r[q.mustTotal!.column] === "number" ? (r[q.mustTotal!.column] as number) : 0), 0);
+    if (total !== target) {
+      errors[`${q.id}-0-${q.columns[0].id}`] = `The items must add up to ${formatPence(target)}, the amount you are asking for. They add up to ${formatPence(total)}`;
+    }
+  }
+  return errors;
 }

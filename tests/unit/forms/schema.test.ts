@@ -149,3 +149,33 @@ describe("stored answers", () => {
     expect(sectionStatus(section, { answers: { amount: 500 } })).toBe("completed");
   });
 });
+
+describe("rules across questions", () => {
+  const budget: Page = {
+    key: "lines",
+    questions: [
+      {
+        id: "budget_lines",
+        type: "repeating",
+        label: "Budget",
+        required: true,
+        addLabel: "Add another item",
+        columns: [
+          { id: "item", label: "Item", type: "text" },
+          { id: "cost", label: "Cost", type: "money" },
+        ],
+        mustTotal: { column: "cost", question: "amount_requested" },
+      },
+    ],
+  };
+
+  it("budget lines must add up to the amount asked for", async () => {
+    const { checkTotals } = await import("~/domain/forms/schema");
+    const lines = [{ item: "Hall", cost: 60_000 }, { item: "Food", cost: 35_000 }];
+    expect(checkTotals(budget, { budget_lines: lines, amount_requested: 95_000 })).toEqual({});
+    expect(checkTotals(budget, { budget_lines: lines, amount_requested: 100_000 })).toEqual({
+      "budget_lines-0-item": "The items must add up to £1,000, the amount you are asking for. They add up to £950",
+    });
+    expect(checkTotals(budget, { budget_lines: lines })).toEqual({}); // nothing to compare with yet
+  });
+});
