@@ -35,6 +35,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     settings,
     csrf,
+    // After a form was sent back with errors (the action ran first, in this same request).
+    formErrors: context.formErrors === true,
     user: auth ? { name: auth.user.fullName, ...(await navigationFor(auth.user.id, auth.session.id)) } : null,
     // For the timeout warning: how long until the session ends if nothing happens (counted from this response).
     session: auth

@@ -24,6 +24,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The visitor's CSRF cookie value (signed), for forms shown before sign-in. */
     visitorCsrf: string | null;
+    /** Set by an action that answered with form errors, so the page title can say "Error: ". */
+    formErrors?: boolean;
   }
 }
 

@@ -8,7 +8,7 @@ import { accounts } from "~/domain/accounts/index.server";
 import { throttledMessage } from "~/domain/accounts/messages";
 import { CsrfField, FormErrors, NewPasswordFields, fieldError } from "~/layout/forms";
 import { requestInfo, requireSignedIn } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "Change your password");
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function handleAction({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const auth = await requireSignedIn(request, context);
   const result = await accounts.changePassword(
@@ -32,6 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.kind === "invalid") return { errors: result.errors };
   return redirect("/account?done=password");
 }
+
+export const action = withFormErrors(handleAction);
 
 export default function ChangePassword() {
   const result = useActionData<typeof action>();

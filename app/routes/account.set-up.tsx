@@ -6,7 +6,7 @@ import { LINK_TITLES } from "~/domain/accounts/messages";
 import type { LinkProblem } from "~/domain/accounts/accounts.server";
 import { CsrfField, FormErrors, NewPasswordFields } from "~/layout/forms";
 import { deviceToken, redirectWithCookies, requestInfo, sessionCookie } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
 
 
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return check.ok ? { token, email: check.email, problem: null } : { token: "", email: "", problem: check.problem };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function handleAction({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const device = await deviceToken(request);
   const result = await accounts.completeAccountSetup(
@@ -33,6 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const problem: LinkProblem = result.kind;
   return { errors: null, problem };
 }
+
+export const action = withFormErrors(handleAction);
 
 export default function AccountSetUp() {
   const { token, email, problem } = useLoaderData<typeof loader>();

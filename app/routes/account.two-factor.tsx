@@ -11,7 +11,7 @@ import { throttledMessage } from "~/domain/accounts/messages";
 import { safeReturnTo } from "~/domain/accounts/safe-redirect";
 import { CsrfField, FormErrors, fieldError } from "~/layout/forms";
 import { deviceToken, redirectWithCookies, requestInfo, requireStage, sessionCookie } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { enabled: setup === null, settingUp, staff, codesLeft, setup };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function handleAction({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const { session } = await requireStage(request, context, ["active", "two_factor_setup"]);
   const info = requestInfo(request, context);
@@ -62,6 +62,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       throw new Response("Unknown action", { status: 400 });
   }
 }
+
+export const action = withFormErrors(handleAction);
 
 function RecoveryCodes({ codes, settingUp }: { codes: string[]; settingUp: boolean }) {
   return (

@@ -9,7 +9,7 @@ import { staffService } from "~/domain/organisations/index.server";
 import { CsrfField, FormErrors } from "~/layout/forms";
 import { GrantFields, grantInputFrom } from "~/layout/grant-fields";
 import { requestInfo, requireServicePermission } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { idParam, orNotFound } from "~/utils/not-found.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -30,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { staff, options, done: done && DONE[done] ? DONE[done] : null };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function handleAction({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const { user } = await requireServicePermission(request, context, "service.manage_staff");
   const id = idParam(params.id);
@@ -64,6 +64,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       throw new Response("Unknown action", { status: 400 });
   }
 }
+
+export const action = withFormErrors(handleAction);
 
 function ActionButton({ intent, text, warning, extra }: { intent: string; text: string; warning?: boolean; extra?: Record<string, string> }) {
   return (

@@ -8,7 +8,7 @@ import { staffService } from "~/domain/organisations/index.server";
 import { CsrfField, FormErrors, fieldError } from "~/layout/forms";
 import { GrantFields, grantInputFrom } from "~/layout/grant-fields";
 import { requestInfo, requireServicePermission } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "Invite a member of staff");
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return staffService.grantOptions();
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function handleAction({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const { user } = await requireServicePermission(request, context, "service.manage_staff");
   const grant = grantInputFrom(form);
@@ -27,6 +27,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.kind === "invalid") return { errors: result.errors, values: { email: input.email, fullName: input.fullName, role: grant.role, districtCodes: grant.districtCodes, fundIds: grant.fundIds.map(String) } };
   return redirect("/admin/staff?invited=1");
 }
+
+export const action = withFormErrors(handleAction);
 
 export default function InviteStaff() {
   const options = useLoaderData<typeof loader>();

@@ -9,7 +9,7 @@ import type { RawInput } from "~/domain/forms/schema";
 import { CsrfField, FormErrors } from "~/layout/forms";
 import { QuestionFields, fieldOrder } from "~/layout/question-fields";
 import { requestInfo, requireSignedIn } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { idParam, orNotFound } from "~/utils/not-found.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -36,7 +36,7 @@ function rawInput(form: FormData): RawInput {
   return raw;
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function handleAction({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const { user } = await requireSignedIn(request, context);
   const id = idParam(params.id);
@@ -67,6 +67,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirect(`/applications/${id}`);
   }
 }
+
+export const action = withFormErrors(handleAction);
 
 export default function QuestionPage() {
   const page = useLoaderData<typeof loader>();

@@ -7,12 +7,12 @@ import { accounts } from "~/domain/accounts/index.server";
 import { throttledMessage } from "~/domain/accounts/messages";
 import { CsrfField, FormErrors, Honeypot, fieldError } from "~/layout/forms";
 import { requestInfo } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "Reset your password");
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function handleAction({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context, { honeypot: true });
   const email = field(form, "email");
   const result = await accounts.requestPasswordReset({ email }, requestInfo(request, context));
@@ -20,6 +20,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.kind === "invalid") return { errors: result.errors, email };
   return redirect("/forgot-password/check-email");
 }
+
+export const action = withFormErrors(handleAction);
 
 export default function ForgotPassword() {
   const result = useActionData<typeof action>();

@@ -8,7 +8,7 @@ import { Radios } from "~/components/radios";
 import { groupsService } from "~/domain/organisations/index.server";
 import { CsrfField, FormErrors, fieldError } from "~/layout/forms";
 import { requestInfo, requireSignedIn } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { idParam, orNotFound } from "~/utils/not-found.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { id: group.id, name: group.name };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+async function handleAction({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const { user } = await requireSignedIn(request, context);
   const id = idParam(params.id);
@@ -30,6 +30,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (result.kind === "invalid") return { errors: result.errors, values: input };
   return redirect(`/groups/${id}?invited=1`);
 }
+
+export const action = withFormErrors(handleAction);
 
 export default function Invite() {
   const { id, name } = useLoaderData<typeof loader>();

@@ -10,7 +10,7 @@ import { WarningText } from "~/components/warning-text";
 import { groupsService } from "~/domain/organisations/index.server";
 import { CsrfField, FormErrors, fieldError } from "~/layout/forms";
 import { requestInfo, requireSignedIn } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "Add your group");
@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { orgTypes: groupsService.orgTypes, districts: await groupsService.districts() };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function handleAction({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const { user, session } = await requireSignedIn(request, context);
   // Only these fields are read: anything else posted (an id, a role, a status) is ignored.
@@ -35,6 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.kind === "check") return { errors: null, warnings: result.warnings, confirmedNumbers: result.confirmedNumbers, askDistrict: result.askDistrict, values: input };
   return { errors: result.errors, warnings: null, confirmedNumbers: "", askDistrict: result.askDistrict, values: input };
 }
+
+export const action = withFormErrors(handleAction);
 
 export default function NewGroup() {
   const { orgTypes, districts } = useLoaderData<typeof loader>();

@@ -7,7 +7,7 @@ import { accounts } from "~/domain/accounts/index.server";
 import { throttledMessage } from "~/domain/accounts/messages";
 import { CsrfField, FormErrors, NewPasswordFields, Honeypot, fieldError } from "~/layout/forms";
 import { getSignedIn, requestInfo } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "Create an account");
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function handleAction({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context, { honeypot: true });
   const input = { fullName: field(form, "fullName"), email: field(form, "email"), password: field(form, "password"), confirmPassword: field(form, "confirmPassword") };
   const result = await accounts.register(input, requestInfo(request, context));
@@ -28,6 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.kind === "invalid") return { errors: result.errors, values };
   return redirect("/register/check-email");
 }
+
+export const action = withFormErrors(handleAction);
 
 export default function Register() {
   const result = useActionData<typeof action>();

@@ -7,7 +7,7 @@ import { LINK_TITLES } from "~/domain/accounts/messages";
 import type { LinkProblem } from "~/domain/accounts/accounts.server";
 import { CsrfField, FormErrors, NewPasswordFields } from "~/layout/forms";
 import { clearSessionCookie, requestInfo } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, data?.problem ? LINK_TITLES[data.problem] : "Choose a new password");
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { token: check.ok ? token : "", problem: check.ok ? null : check.problem };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function handleAction({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const result = await accounts.resetPassword(
     { token: field(form, "token"), password: field(form, "password"), confirmPassword: field(form, "confirmPassword") },
@@ -30,6 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const problem: LinkProblem = result.kind;
   return { errors: null, problem };
 }
+
+export const action = withFormErrors(handleAction);
 
 function LinkProblemPage({ problem }: { problem: LinkProblem }) {
   return (

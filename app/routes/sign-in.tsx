@@ -10,7 +10,7 @@ import { throttledMessage } from "~/domain/accounts/messages";
 import { safeReturnTo } from "~/domain/accounts/safe-redirect";
 import { CsrfField, FormErrors, Honeypot, fieldError } from "~/layout/forms";
 import { deviceToken, getAuth, redirectWithCookies, requestInfo, sessionCookie } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "Sign in");
@@ -28,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function handleAction({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context, { honeypot: true });
   const returnTo = safeReturnTo(field(form, "returnTo") || new URL(request.url).searchParams.get("returnTo"), AFTER_SIGN_IN);
   const device = await deviceToken(request);
@@ -53,6 +53,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirectWithCookies(returnTo, [await sessionCookie(result.token), device.setCookie]);
   }
 }
+
+export const action = withFormErrors(handleAction);
 
 export default function SignIn() {
   const { returnTo, notice } = useLoaderData<typeof loader>();

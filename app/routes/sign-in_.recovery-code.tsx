@@ -8,7 +8,7 @@ import { safeReturnTo } from "~/domain/accounts/safe-redirect";
 import { ContactDetails } from "~/layout/contact-details";
 import { CsrfField, FormErrors, fieldError } from "~/layout/forms";
 import { deviceToken, redirectWithCookies, requestInfo, requireStage, sessionCookie } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "Enter a recovery code");
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function handleAction({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const auth = await requireStage(request, context, ["two_factor"]);
   const device = await deviceToken(request);
@@ -27,6 +27,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.kind === "invalid") return { errors: result.errors };
   return redirectWithCookies(safeReturnTo(result.session.returnTo, "/account"), [await sessionCookie(result.token), device.setCookie]);
 }
+
+export const action = withFormErrors(handleAction);
 
 export default function RecoveryCode() {
   const result = useActionData<typeof action>();

@@ -7,7 +7,7 @@ import { throttledMessage } from "~/domain/accounts/messages";
 import { safeReturnTo } from "~/domain/accounts/safe-redirect";
 import { CsrfField, FormErrors, fieldError } from "~/layout/forms";
 import { deviceToken, redirectWithCookies, requestInfo, requireStage, sessionCookie } from "~/utils/auth.server";
-import { field, readForm } from "~/utils/form.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "Enter the code from your authenticator app");
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+async function handleAction({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const auth = await requireStage(request, context, ["two_factor"]);
   const device = await deviceToken(request);
@@ -26,6 +26,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.kind === "invalid") return { errors: result.errors };
   return redirectWithCookies(safeReturnTo(result.session.returnTo, "/account"), [await sessionCookie(result.token), device.setCookie]);
 }
+
+export const action = withFormErrors(handleAction);
 
 export default function TwoFactor() {
   const result = useActionData<typeof action>();

@@ -37,3 +37,17 @@ export function field(form: FormData, name: string): string {
   const v = form.get(name);
   return typeof v === "string" ? v : "";
 }
+
+/**
+ * Wraps a route's action so that, when it answers with form errors, the page's title starts "Error: "
+ * (GOV.UK's pattern). Remix runs the loaders after the action in the same request and with the same load
+ * context, so the root loader can tell the page title; meta functions never see action data themselves.
+ */
+export function withFormErrors<Args extends { context: AppLoadContext }, R>(action: (args: Args) => Promise<R>): (args: Args) => Promise<R> {
+  return async (args) => {
+    const result = await action(args);
+    const errors = (result as { errors?: unknown } | null)?.errors;
+    if (!(result instanceof Response) && errors && typeof errors === "object" && Object.keys(errors).length > 0) args.context.formErrors = true;
+    return result;
+  };
+}

@@ -40,6 +40,7 @@ describe.each(MODES)("accounts (%s)", (mode) => {
     expect(await visit(page, `${base}/register`, `register-${mode}`)).toBe(200);
     await page.getByRole("button", { name: "Create account" }).click();
     await checkPage(page, `register-errors-${mode}`);
+    expect(await page.title()).toMatch(/^Error: Create an account – /);
     const summary = await page.locator(".govuk-error-summary").innerText();
     expect(summary).toContain("Enter your full name");
     expect(summary).toContain("Enter your email address");
@@ -57,6 +58,7 @@ describe.each(MODES)("accounts (%s)", (mode) => {
     await page.getByLabel("Confirm your password").fill(password);
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL(`${base}/register/check-email`);
+    expect(await page.title()).not.toMatch(/^Error:/);
     await checkPage(page, `register-check-email-${mode}`);
     expect(await page.locator("h1").innerText()).toBe("Check your email");
   });

@@ -122,6 +122,7 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     await page.getByLabel("How much are you asking for?").fill("£1,000.01");
     await continueButton(page).click();
     await checkPage(page, `apply-money-error-${mode}`);
+    expect(await page.title()).toMatch(/^Error: How much are you asking for\? – /);
     expect(await page.locator(".govuk-error-summary").innerText()).toContain("The amount you are asking for must be £1,000 or less");
     await page.getByLabel("How much are you asking for?").fill("£950");
     await continueButton(page).click();

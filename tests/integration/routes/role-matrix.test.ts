@@ -312,7 +312,7 @@ function keyPaths(value: unknown, prefix = ""): string[] {
 
 const ROOT_FIELDS = [
   "settings", "settings.operatorName", "settings.serviceName", "settings.contactEmail", "settings.contactPhone", "settings.contactAddress", "settings.websiteUrl",
-  "csrf", "user", "user.name", "user.sentEmails", "user.staff", "user.groups", "user.acting", "user.acting.id", "user.acting.name", "user.acting.several",
+  "csrf", "formErrors", "user", "user.name", "user.sentEmails", "user.staff", "user.groups", "user.acting", "user.acting.id", "user.acting.name", "user.acting.several",
   "session", "session.secondsLeft", "session.idleSeconds",
 ];
 
