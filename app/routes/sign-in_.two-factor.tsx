@@ -2,12 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData } from "@remix-run/react";
 import { Button } from "~/components/button";
 import { Input } from "~/components/input";
-import { accounts } from "~/domain/accounts/index.server";
-import { throttledMessage } from "~/domain/accounts/messages";
-import { safeReturnTo } from "~/domain/accounts/safe-redirect";
 import { CsrfField, FormErrors, fieldError } from "~/layout/forms";
-import { deviceToken, redirectWithCookies, requestInfo, requireStage, sessionCookie } from "~/utils/auth.server";
-import { field, readForm, withFormErrors } from "~/utils/form.server";
+import { requireStage } from "~/utils/auth.server";
+import { withFormErrors } from "~/utils/form.server";
+import { secondFactorAction } from "~/utils/second-factor.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "Enter the code from your authenticator app");
@@ -17,14 +15,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-async function handleAction({ request, context }: ActionFunctionArgs) {
-  const form = await readForm(request, context);
-  const auth = await requireStage(request, context, ["two_factor"]);
-  const device = await deviceToken(request);
-  const result = await accounts.completeTwoFactor(auth.session, { code: field(form, "code"), deviceToken: device.token }, requestInfo(request, context));
-  if (result.kind === "throttled") return { errors: { code: throttledMessage(result.retryAt) } };
-  if (result.kind === "invalid") return { errors: result.errors };
-  return redirectWithCookies(safeReturnTo(result.session.returnTo, "/account"), [await sessionCookie(result.token), device.setCookie]);
+async function handleAction(args: ActionFunctionArgs) {
+  return secondFactorAction(args, "completeTwoFactor");
 }
 
 export const action = withFormErrors(handleAction);

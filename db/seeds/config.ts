@@ -65,13 +65,18 @@ export interface SeedFund {
   budgetPence: number;
 }
 
+/**
+ * The eligibility question's answers, worded for someone checking whether they can apply. Their values are
+ * the organisation types of app/domain/organisations/identifiers.ts, so an answer can later fill in the
+ * group's profile; "individual" is the one that rules a person out.
+ */
 const GROUP_TYPES = [
   { value: "charity", label: "Registered charity or charitable incorporated organisation (CIO)" },
   { value: "cic", label: "Community interest company (CIC)" },
   { value: "company", label: "Company limited by guarantee, not for profit" },
   { value: "unincorporated", label: "Unincorporated community group with a constitution and a bank account" },
-  { value: "parish", label: "Parish or town council" },
-  { value: "faith", label: "Faith group (for activities open to everyone)" },
+  { value: "parish_council", label: "Parish or town council" },
+  { value: "faith_group", label: "Faith group (for activities open to everyone)" },
   { value: "school", label: "School (for activities outside the curriculum)" },
   { value: "individual", label: "An individual, or a business run for profit" },
 ];

@@ -44,3 +44,15 @@ describe("the Reach Fund form", () => {
     expect(displayAnswer(q.group_bank_account, { answer: "no", details: "Through our parish council" })).toEqual(["No", "Through our parish council"]);
   });
 });
+
+describe("the eligibility question about the type of group", () => {
+  it("answers with the portal's organisation types, so an answer can fill in the group's profile", async () => {
+    const { FUNDS } = await import("~db/seeds/config");
+    const { ORG_TYPES } = await import("~/domain/organisations/identifiers");
+    const types = new Set<string>(ORG_TYPES.map((t) => t.value));
+    for (const fund of FUNDS) {
+      const q = fund.eligibility.find((e) => e.key === "group_type")!;
+      expect(q.options.map((o) => o.value).filter((v) => !types.has(v))).toEqual(["individual"]);
+    }
+  });
+});
