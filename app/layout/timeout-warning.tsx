@@ -43,7 +43,8 @@ export function TimeoutWarning({ secondsLeft, idleSeconds, csrf, nonce }: Timeou
         </div>
         <input type="hidden" name="csrf" value={csrf} data-csrf />
       </dialog>
-      <script src="/timeout-warning.js" defer nonce={nonce} />
+      {/* Browsers hide a nonce once the page has loaded, so a hydrating page would see it "missing". */}
+      <script src="/timeout-warning.js" defer nonce={nonce} suppressHydrationWarning />
     </>
   );
 }

@@ -1,17 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useForm } from "react-hook-form";
 import { BackLink } from "~/components/back-link";
 import { Button } from "~/components/button";
 import { NotificationBanner } from "~/components/notification-banner";
 import { draftsService } from "~/domain/applications/index.server";
-import type { RawInput } from "~/domain/forms/schema";
+import { pageSchema, type Answers, type RawInput } from "~/domain/forms/schema";
 import { CsrfField, FormErrors } from "~/layout/forms";
 import { QuestionFields, fieldOrder } from "~/layout/question-fields";
 import { requestInfo, requireSignedIn } from "~/utils/auth.server";
 import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { idParam, orNotFound } from "~/utils/not-found.server";
 import { pageTitle } from "~/utils/meta";
+
+/** The page runs in the browser too: react-hook-form checks it with the same schema before it is sent. */
+export const handle = { hydrate: true };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const page = data?.page;
@@ -26,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 /** The page's own fields from the form: everything else posted is ignored (the schema reads only its questions). */
-function rawInput(form: FormData): RawInput {
+export function rawInput(form: FormData): RawInput {
   const raw: RawInput = {};
   for (const key of new Set(form.keys())) {
     if (key === "csrf" || key === "intent" || key === "version") continue;
@@ -68,19 +74,64 @@ async function handleAction({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-export const action = withFormErrors(handleAction);
+// A function, not a constant: Remix drops it from the browser's bundle only in that form.
+export function action(args: ActionFunctionArgs) {
+  return withFormErrors(handleAction)(args);
+}
+
+/**
+ * With JavaScript, "Save and continue" is checked in the browser first (react-hook-form with the page's
+ * zod schema, the one the action uses), so errors show at once, GOV.UK style: the summary focused, each
+ * message by its field, "Error: " in the title, nothing typed lost. The server checks again regardless.
+ */
+function useBrowserCheck(page: ReturnType<typeof useLoaderData<typeof loader>>["page"]) {
+  const schema = useMemo(() => pageSchema(page), [page]);
+  const form = useForm<RawInput, unknown, Answers>({ resolver: zodResolver(schema), mode: "onSubmit" });
+  const [errors, setErrors] = useState<Record<string, string> | null>(null);
+  const passed = useRef(false);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    // "Save and come back later" and "Add another" go straight to the server, which keeps everything.
+    if (passed.current || submitter?.value !== "continue") return;
+    event.preventDefault();
+    form.reset(rawInput(new FormData(element, submitter)));
+    const send = () => {
+      passed.current = true;
+      // After this submit event has finished: a browser ignores requestSubmit() while one is being dispatched.
+      window.setTimeout(() => element.requestSubmit(submitter), 0);
+    };
+    form
+      .handleSubmit(send, (found) => setErrors(Object.fromEntries(Object.entries(found).map(([field, e]) => [field, String(e?.message ?? "")]))))()
+      // If the check itself fails, the server's check still stands: send the form.
+      .catch((error: unknown) => {
+        console.error(error);
+        send();
+      });
+  };
+  useEffect(() => {
+    if (!errors) return;
+    if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
+    const summary = document.querySelector<HTMLElement>(".govuk-error-summary");
+    summary?.setAttribute("tabindex", "-1");
+    summary?.focus();
+  }, [errors]);
+  return { errors, onSubmit, values: errors ? (form.getValues() as RawInput) : null };
+}
 
 export default function QuestionPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const values = result?.values ?? page.values;
+  const browser = useBrowserCheck(page.page);
+  const errors = browser.errors ?? result?.errors;
+  const values = browser.values ?? result?.values ?? page.values;
   const version = result?.conflict ? result.version : page.version;
   return (
     <>
       <BackLink href={`/applications/${page.applicationId}`} text="Back to your application" />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <FormErrors errors={result?.errors} order={fieldOrder(page.page, values)} />
+          <FormErrors errors={errors} order={fieldOrder(page.page, values)} />
           {result?.conflict ? (
             <NotificationBanner titleText="Important">
               <p className="govuk-notification-banner__heading">Someone else in your group has just saved this section</p>
@@ -90,10 +141,10 @@ export default function QuestionPage() {
             </NotificationBanner>
           ) : null}
           <span className="govuk-caption-l">{page.section.title}</span>
-          <form method="post" noValidate>
+          <form method="post" noValidate onSubmit={browser.onSubmit}>
             <CsrfField />
             <input type="hidden" name="version" value={version} />
-            <QuestionFields page={page.page} values={values} errors={result?.errors} extraRows={result?.extraRows ?? 0} />
+            <QuestionFields page={page.page} values={values} errors={errors} extraRows={result?.extraRows ?? 0} />
             <div className="govuk-button-group">
               <Button text="Save and continue" name="intent" value="continue" preventDoubleClick />
               <Button text="Save and come back later" name="intent" value="later" classes="govuk-button--secondary" />

@@ -36,7 +36,10 @@ async function handleAction({ request, context }: ActionFunctionArgs) {
   return { errors: result.errors, warnings: null, confirmedNumbers: "", askDistrict: result.askDistrict, values: input };
 }
 
-export const action = withFormErrors(handleAction);
+// A function, not a constant: Remix drops it from the browser's bundle only in that form.
+export function action(args: ActionFunctionArgs) {
+  return withFormErrors(handleAction)(args);
+}
 
 export default function NewGroup() {
   const { orgTypes, districts } = useLoaderData<typeof loader>();

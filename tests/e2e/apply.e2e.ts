@@ -24,10 +24,18 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
   let page: Page;
   const member = mode === "js" ? "kasia@polishcafe.example.org" : "maria@ramsey-timebank.example.org";
   let appUrl = "";
+  const posts: string[] = [];
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     context = await openBrowser(mode);
     page = await context.newPage();
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push(r.url());
+    });
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
   });
   afterAll(async () => {
     await closeBrowsers(context);
@@ -120,7 +128,12 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
 
     await page.getByRole("link", { name: "Your budget" }).click();
     await page.getByLabel("How much are you asking for?").fill("£1,000.01");
+    const before = posts.length;
     await continueButton(page).click();
+    await page.locator(".govuk-error-summary").waitFor();
+    // With JavaScript the page checks itself with the same schema before sending; without, the server does.
+    expect(posts.length - before).toBe(mode === "js" ? 0 : 1);
+    if (mode === "js") expect(await page.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).toBe(true);
     await checkPage(page, `apply-money-error-${mode}`);
     expect(await page.title()).toMatch(/^Error: How much are you asking for\? – /);
     expect(await page.locator(".govuk-error-summary").innerText()).toContain("The amount you are asking for must be £1,000 or less");
@@ -157,6 +170,7 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     const answers = await page.locator("main").innerText();
     for (const a of ["Saturday Homework Club", "1 April 2027", "£950", "Tutor expenses, £600", "Cambridge City Council, £500, Applied for", "CB1 2AD", "Adults (19 and over)"]) expect(answers).toContain(a);
     expect(answers).toContain("Your application is complete");
+    expect(consoleErrors).toEqual([]); // no hydration or script errors along the way
   });
 });
 

@@ -32,7 +32,7 @@ const ROUTES_DIR = path.resolve("app/routes");
 const actionRoutes = fs
   .readdirSync(ROUTES_DIR)
   .filter((f) => /\.tsx?$/.test(f))
-  .filter((f) => /export (async function action\b|const action\b)/.test(fs.readFileSync(path.join(ROUTES_DIR, f), "utf8")))
+  .filter((f) => /export (async )?(function|const) action\b/.test(fs.readFileSync(path.join(ROUTES_DIR, f), "utf8")))
   .map((f) => [f, urlOf(f)] as const);
 
 let sessionCookie = "";
