@@ -201,7 +201,12 @@ describe("the mail worker", () => {
   it("a message whose template does not exist fails at once with the reason, and blocks nothing", async () => {
     const peer = await smtp();
     await queue(1);
-    await db().db.insertInto("outbox").values({ template: "no-such-template", data: "{}", to_email: "x@group.example.org", message_id: "<broken@x>" }).execute();
+    // Due a second ago: PostgreSQL's now() has microseconds, the worker's clock milliseconds, so a row written
+    // in the same millisecond as the claim would only be due at the next poll.
+    await db()
+      .db.insertInto("outbox")
+      .values({ template: "no-such-template", data: "{}", to_email: "x@group.example.org", message_id: "<broken@x>", next_attempt_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect(await worker(createSmtpTransport(peer.url)).runOnce()).toMatchObject({ sent: 1, failed: 1 });
     const broken = (await rows()).find((r) => r.template === "no-such-template")!;
     expect(broken).toMatchObject({ status: "failed", attempts: 1 });

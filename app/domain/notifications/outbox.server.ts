@@ -54,10 +54,13 @@ export async function enqueue<N extends TemplateName>(
   const attachments = message.attachments?.length
     ? toJson(message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, contentBase64: a.content.toString("base64") })))
     : null;
+  // Due from now by the same clock the worker claims with (a database's now() can be microseconds ahead).
+  const due = new Date().toISOString();
   const rows = await db
     .insertInto("outbox")
     .values(
       recipients.map((r) => ({
+        next_attempt_at: due,
         template: message.template,
         data: toJson(message.data),
         to_email: r.email.trim(),
