@@ -63,6 +63,8 @@ async function handleAction({ request, context, params }: ActionFunctionArgs) {
   );
   switch (result.kind) {
     case "saved":
+      // A change made from "Check your answers" goes back there.
+      if (new URL(request.url).searchParams.get("return") === "check" && intent !== "later") return redirect(`/applications/${id}/check`);
       return redirect(result.next ? `/applications/${id}/${section}/${result.next}` : `/applications/${id}${intent === "later" ? "?saved=1" : ""}`);
     case "invalid":
       return { errors: result.errors, values: raw, extraRows: 0, conflict: false, version };

@@ -170,6 +170,12 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     const answers = await page.locator("main").innerText();
     for (const a of ["Saturday Homework Club", "1 April 2027", "£950", "Tutor expenses, £600", "Cambridge City Council, £500, Applied for", "CB1 2AD", "Adults (19 and over)"]) expect(answers).toContain(a);
     expect(answers).toContain("Your application is complete");
+    // A change from here comes back here.
+    await page.getByRole("link", { name: /Change about how many people will benefit/ }).click();
+    await page.getByLabel("About how many people will benefit?").fill("45");
+    await continueButton(page).click();
+    await page.waitForURL(`${appUrl}/check`);
+    expect(await page.locator("main").innerText()).toContain("45");
     expect(consoleErrors).toEqual([]); // no hydration or script errors along the way
   });
 });

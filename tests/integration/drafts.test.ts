@@ -116,7 +116,7 @@ describe("the task list and its pages", () => {
   it("check answers shows every answer with a link to change it", async () => {
     const page = await drafts.checkAnswers(db(), maria.userId, appId);
     const title = page.sections.find((s) => s.key === "activity")!.rows.find((r) => r.questionId === "project_title")!;
-    expect(title).toEqual({ questionId: "project_title", label: "What is the name of your activity?", lines: ["Ramsey Repair Café"], changeHref: `/applications/${appId}/activity/project-title` });
+    expect(title).toEqual({ questionId: "project_title", label: "What is the name of your activity?", lines: ["Ramsey Repair Café"], changeHref: `/applications/${appId}/activity/project-title?return=check` });
     expect(page.complete).toBe(false);
   });
 

@@ -353,7 +353,7 @@ export async function checkAnswers(db: Db, userId: number, applicationId: number
       rows: s.pages.flatMap((p) =>
         p.questions
           .filter((q) => q.type !== "file")
-          .map((q) => ({ questionId: q.id, label: q.label, lines: displayAnswer(q, answers[q.id]), changeHref: `/applications/${app.row.id}/${s.key}/${p.key}` })),
+          .map((q) => ({ questionId: q.id, label: q.label, lines: displayAnswer(q, answers[q.id]), changeHref: `/applications/${app.row.id}/${s.key}/${p.key}?return=check` })),
       ),
     };
   });
