@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
-import { Button } from "~/components/button";
-import { Input } from "~/components/input";
-import { CsrfField, FormErrors, fieldError } from "~/layout/forms";
+import { SecondFactorForm } from "~/layout/second-factor";
 import { requireStage } from "~/utils/auth.server";
 import { withFormErrors } from "~/utils/form.server";
 import { secondFactorAction } from "~/utils/second-factor.server";
@@ -27,30 +25,17 @@ export function action(args: ActionFunctionArgs) {
 export default function TwoFactor() {
   const result = useActionData<typeof action>();
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <FormErrors errors={result?.errors} order={["code"]} />
-        <form method="post" noValidate>
-          <CsrfField />
-          <Input
-            id="code"
-            name="code"
-            label={{ text: "Enter the code from your authenticator app", isPageHeading: true, classes: "govuk-label--l" }}
-            hint={{ text: "Open the authenticator app you set up for this account. Enter the 6-digit code it shows now." }}
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            spellcheck={false}
-            classes="govuk-input--width-10"
-            errorMessage={fieldError(result?.errors, "code")}
-          />
-          <Button text="Continue" preventDoubleClick />
-        </form>
-        <p className="govuk-body">
-          <a className="govuk-link" href="/sign-in/recovery-code">
-            I cannot use my authenticator app
-          </a>
-        </p>
-      </div>
-    </div>
+    <SecondFactorForm
+      heading="Enter the code from your authenticator app"
+      hint="Open the authenticator app you set up for this account. Enter the 6-digit code it shows now."
+      numeric
+      errors={result?.errors}
+    >
+      <p className="govuk-body">
+        <a className="govuk-link" href="/sign-in/recovery-code">
+          I cannot use my authenticator app
+        </a>
+      </p>
+    </SecondFactorForm>
   );
 }
