@@ -3,6 +3,7 @@
  * free and usually quick but outside our control, so a look-up never throws and never waits long: callers
  * get a result they can show ("we could not check your postcode just now") and carry on.
  */
+import { normalisePostcode } from "~/domain/shared/postcode";
 import { z } from "zod";
 
 export type PostcodeResult =
@@ -28,15 +29,8 @@ export interface LookupOptions {
 
 const DEFAULT_TIMEOUT_MS = 3000;
 
-/** Outward code (A9, A99, A9A, AA9, AA99, AA9A) then inward code (9AA); GIR 0AA is Girobank's. */
-const POSTCODE = /^(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\d[A-Z]{2}$/;
+export { normalisePostcode };
 
-/** "pe131jr" → "PE13 1JR"; null when it is not shaped like a UK postcode. */
-export function normalisePostcode(input: string): string | null {
-  const compact = input.replace(/\s+/g, "").toUpperCase();
-  if (!POSTCODE.test(compact)) return null;
-  return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
-}
 
 /** Only the fields the portal reads; anything else postcodes.io sends is ignored. */
 const Answer = z.object({

@@ -12,7 +12,7 @@ import { appendAudit } from "~/domain/audit/audit.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
 import { formatLondonDateTime } from "~/domain/shared/time";
 import { describeBrowser } from "./device";
-import { normaliseEmail } from "./email";
+import { EMAIL_FORMAT_MESSAGE, isEmailAddress, normaliseEmail } from "./email";
 import { hashPassword, verifyPassword } from "./password.server";
 import { passwordProblem } from "./password-policy.server";
 import { createSession, deleteSession, deleteUserSessions, type Session } from "./sessions.server";
@@ -56,10 +56,6 @@ async function findUserByEmail(db: Db | Trx, email: string): Promise<User | unde
   return db.selectFrom("users").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
 }
 
-function validEmail(email: string): boolean {
-  return email.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Register and confirm
 
@@ -87,7 +83,7 @@ export async function register(
   // The name goes into an email to the address typed: it must not carry a link someone could be sent.
   else if (/(:\/\/|www\.|https?:|[<>])/i.test(fullName)) errors.fullName = "Full name must only include letters, spaces, hyphens and apostrophes";
   if (!email) errors.email = "Enter your email address";
-  else if (!validEmail(email)) errors.email = "Enter an email address in the correct format, like name@example.com";
+  else if (!isEmailAddress(email)) errors.email = EMAIL_FORMAT_MESSAGE;
   const problem = passwordProblem(input.password, { email });
   if (problem) errors.password = problem;
   else if (input.confirmPassword !== input.password) errors.confirmPassword = "Passwords must match";
@@ -652,7 +648,7 @@ export async function requestPasswordReset(db: Db, input: { email: string }, req
   const now = nowOf(req);
   const email = normaliseEmail(input.email);
   if (!email) return { kind: "invalid", errors: { email: "Enter your email address" } };
-  if (!validEmail(email)) return { kind: "invalid", errors: { email: "Enter an email address in the correct format, like name@example.com" } };
+  if (!isEmailAddress(email)) return { kind: "invalid", errors: { email: EMAIL_FORMAT_MESSAGE } };
   const byIp = await reserve(db, req.ip ? [{ key: bucketKey("reset", "ip", req.ip), limit: settings.limits.resetIp }] : [], now);
   if (!byIp.ok) return { kind: "throttled", retryAt: byIp.retryAt };
   // Emails to one address are limited silently, whether or not it has an account.
@@ -781,7 +777,7 @@ export async function signOut(db: Db, session: Session, req: RequestInfo): Promi
 export async function createServiceAdmin(db: Db, input: { email: string; fullName: string }, settings: AuthSettings = authSettings()): Promise<{ userId: number; token: string }> {
   const email = normaliseEmail(input.email);
   const fullName = input.fullName.trim();
-  if (!validEmail(email)) throw new Error(`"${input.email}" is not an email address`);
+  if (!isEmailAddress(email)) throw new Error(`"${input.email}" is not an email address`);
   if (!fullName) throw new Error("Give the administrator's full name with --name");
   return db.transaction().execute(async (trx) => {
     let user = await findUserByEmail(trx, email);

@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { Column, Page, Question } from "./definition";
 import { shortName } from "./definition";
 import { formatPence } from "~/domain/shared/money";
+import { normalisePostcode } from "~/domain/shared/postcode";
 import { checkWordLimit, parseDate, parseMoney, parseWholeNumber } from "./values";
 
 export type RawInput = Record<string, string | string[] | undefined>;
@@ -26,11 +27,8 @@ const list = (raw: RawInput, name: string): string[] => {
   return Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v] : [];
 };
 
-const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
-export function tidyPostcode(input: string): string | null {
-  const m = POSTCODE.exec(input.trim().toUpperCase().replace(/\s+/g, " "));
-  return m ? `${m[1]} ${m[2]}` : null;
-}
+/** The one rule for postcodes (app/domain/shared/postcode.ts), by the name the forms use. */
+export const tidyPostcode = normalisePostcode;
 
 /** How many rows a repeating question has in the raw input (the highest row index posted, plus one). */
 export function rowCount(raw: RawInput, id: string): number {

@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database, MemberRole, Organisation } from "~db/schema";
 import { loadActor } from "~/domain/access/access.server";
 import { can, type Actor, type OrganisationFacts } from "~/domain/access/policy";
-import { normaliseEmail } from "~/domain/accounts/email";
+import { EMAIL_FORMAT_MESSAGE, isEmailAddress, normaliseEmail } from "~/domain/accounts/email";
 import { randomToken, sha256 } from "~/domain/accounts/tokens.server";
 import { throttledMessage } from "~/domain/accounts/messages";
 import { bucketKey, reserve } from "~/domain/accounts/throttle.server";
@@ -317,7 +317,7 @@ export async function inviteMember(
   const email = normaliseEmail(input.email);
   const errors: FieldErrors = {};
   if (!email) errors.email = "Enter the email address of the person to invite";
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) errors.email = "Enter an email address in the correct format, like name@example.com";
+  else if (!isEmailAddress(email)) errors.email = EMAIL_FORMAT_MESSAGE;
   if (input.role !== "admin" && input.role !== "member") errors.role = "Select what they can do";
   if (Object.keys(errors).length) return { kind: "invalid", errors };
   const already = await db

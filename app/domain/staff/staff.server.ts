@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database, StaffRole } from "~db/schema";
 import { loadActor } from "~/domain/access/access.server";
 import { can } from "~/domain/access/policy";
-import { normaliseEmail } from "~/domain/accounts/email";
+import { EMAIL_FORMAT_MESSAGE, isEmailAddress, normaliseEmail } from "~/domain/accounts/email";
 import { authSettings } from "~/domain/accounts/settings";
 import { issueToken } from "~/domain/accounts/tokens.server";
 import { appendAudit } from "~/domain/audit/audit.server";
@@ -86,7 +86,7 @@ export async function inviteStaff(
   if (!fullName) errors.fullName = "Enter their full name";
   else if (fullName.length > 100) errors.fullName = "Full name must be 100 characters or fewer";
   if (!email) errors.email = "Enter their work email address";
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) errors.email = "Enter an email address in the correct format, like name@example.com";
+  else if (!isEmailAddress(email)) errors.email = EMAIL_FORMAT_MESSAGE;
   const grants = await grantsFor(db, input);
   if (!grants.ok) Object.assign(errors, grants.errors);
   if (Object.keys(errors).length || !grants.ok) return { kind: "invalid", errors };
