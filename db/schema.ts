@@ -296,6 +296,8 @@ export interface ApplicationsTable {
   financial_year: number;
   submitted_at: string | null;
   decided_at: string | null;
+  /** A deadline for this application alone (an invited full application's), instead of its round's. */
+  deadline_at: Defaulted<string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;
@@ -324,6 +326,65 @@ export interface AuditLogTable {
   reason: string | null;
   ip: string | null;
   data: Json | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** The last reference number given, per fund and financial year (references are FUND-YYYY-NNNNN). */
+export interface ReferenceSequencesTable {
+  id: Generated<number>;
+  fund_id: number;
+  financial_year: number;
+  last_value: Defaulted<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** A later deadline for one group in one round and stage. */
+export interface RoundExtensionsTable {
+  id: Generated<number>;
+  round_id: number;
+  organisation_id: number;
+  stage: Stage;
+  closes_at: string;
+  reason: string | null;
+  granted_by_user_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+export type ScanState = "pending" | "clean" | "infected" | "not_scanned";
+
+/** An uploaded file, stored under a random key (never its name) through the storage interface. */
+export interface DocumentsTable {
+  id: Generated<number>;
+  application_id: number;
+  section_key: string;
+  question_id: string;
+  storage_key: string;
+  filename: string; // sanitised
+  content_type: string; // from the file's content, not its name
+  size_bytes: number;
+  sha256: string;
+  scan_state: Defaulted<ScanState>;
+  scan_detail: string | null;
+  scanned_at: string | null;
+  uploaded_by_user_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** note: staff only; advice: from a coordinator or adviser, the group sees it; reply: the group's answer. */
+export type CommentKind = "note" | "advice" | "reply";
+
+export interface CommentsTable {
+  id: Generated<number>;
+  application_id: number;
+  author_user_id: number | null;
+  kind: CommentKind;
+  body: string;
+  parent_comment_id: number | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -409,6 +470,10 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   throttle_hits: ThrottleHitsTable;
   known_devices: KnownDevicesTable;
+  reference_sequences: ReferenceSequencesTable;
+  round_extensions: RoundExtensionsTable;
+  documents: DocumentsTable;
+  comments: CommentsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -424,3 +489,5 @@ export type FormDefinition = Selectable<FormDefinitionsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type ServiceSettings = Selectable<ServiceSettingsTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
+export type CommentRow = Selectable<CommentsTable>;

@@ -9,6 +9,8 @@ import * as createServiceSettings from "./20261122010000_create_service_settings
 import * as createScheduledJobs from "./20261122020000_create_scheduled_jobs";
 import * as createAccounts from "./20261122030000_create_accounts";
 import * as createGroups from "./20261122040000_create_groups";
+import * as createSubmissions from "./20261130000000_create_submissions";
+import * as createDocumentsAndComments from "./20261130010000_create_documents_and_comments";
 
 export const migrations: Record<string, EngineMigration> = {
   "20261122000000_create_core_tables": createCoreTables,
@@ -16,4 +18,6 @@ export const migrations: Record<string, EngineMigration> = {
   "20261122020000_create_scheduled_jobs": createScheduledJobs,
   "20261122030000_create_accounts": createAccounts,
   "20261122040000_create_groups": createGroups,
+  "20261130000000_create_submissions": createSubmissions,
+  "20261130010000_create_documents_and_comments": createDocumentsAndComments,
 };
