@@ -94,13 +94,14 @@ type NavItem = { href: string; text: string; match: (path: string) => boolean };
 const FUNDS: NavItem = { href: "/", text: "Funds", match: (path) => path === "/" || path.startsWith("/funds") };
 const SENT_EMAILS: NavItem = { href: "/admin/emails", text: "Sent emails", match: (path) => path.startsWith("/admin/emails") };
 const ACCOUNT: NavItem = { href: "/account", text: "Your account", match: (path) => path.startsWith("/account") };
+const APPLICATIONS: NavItem = { href: "/applications", text: "Your applications", match: (path) => path === "/applications" || path.startsWith("/applications/") };
 const GROUPS: NavItem = { href: "/groups", text: "Your groups", match: (path) => path.startsWith("/groups") || path.startsWith("/invitations") };
 const STAFF: NavItem = { href: "/admin/staff", text: "Staff", match: (path) => path.startsWith("/admin/staff") };
 const SIGN_IN: NavItem = { href: "/sign-in", text: "Sign in", match: (path) => path.startsWith("/sign-in") };
 
 function navigation(user: RootData["user"]): NavItem[] {
   if (!user) return [FUNDS, SIGN_IN];
-  return [FUNDS, ...(user.groups ? [GROUPS] : []), ...(user.staff ? [STAFF] : []), ...(user.sentEmails ? [SENT_EMAILS] : []), ACCOUNT];
+  return [FUNDS, ...(user.groups ? [APPLICATIONS, GROUPS] : []), ...(user.staff ? [STAFF] : []), ...(user.sentEmails ? [SENT_EMAILS] : []), ACCOUNT];
 }
 
 /** Which group a person in several is acting for, on every page, with the way to change it. */

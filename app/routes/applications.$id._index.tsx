@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { NotificationBanner } from "~/components/notification-banner";
+import { SummaryList } from "~/components/summary-list";
+import { Tag } from "~/components/tag";
 import { TaskList } from "~/components/task-list";
 import { draftsService } from "~/domain/applications/index.server";
 import { requireSignedIn } from "~/utils/auth.server";
@@ -23,45 +25,97 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function Application() {
   const app = useLoaderData<typeof loader>();
-  const total = app.sections.length;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {app.saved ? (
           <NotificationBanner type="success" titleText="Success">
             <p className="govuk-notification-banner__heading">Your answers have been saved</p>
-            <p className="govuk-body">You can come back to this application at any time: it is on this page, under &ldquo;Your groups&rdquo;.</p>
+            <p className="govuk-body">You can come back to this application at any time from &ldquo;Your applications&rdquo;.</p>
           </NotificationBanner>
         ) : null}
         <span className="govuk-caption-l">{app.organisationName}</span>
-        <h1 className="govuk-heading-l">{app.fundName} application</h1>
+        <h1 className="govuk-heading-l">{app.fundName} {app.stage.toLowerCase()}</h1>
         {app.title ? <p className="govuk-body-l">{app.title}</p> : null}
-        {!app.editable ? <p className="govuk-body">This application has been sent and can no longer be changed.</p> : null}
-        <h2 className="govuk-heading-s govuk-!-margin-bottom-2">{app.completedCount === total ? "Application complete" : "Application incomplete"}</h2>
-        <p className="govuk-body govuk-!-margin-bottom-7">
-          You have completed {app.completedCount} of {total} sections.
-        </p>
-        {app.resume && app.editable ? (
-          <p className="govuk-body">
-            <a className="govuk-link" href={`/applications/${app.id}/${app.resume.section}/${app.resume.page}`}>
-              Carry on where you left off
-            </a>
-          </p>
-        ) : null}
-        <TaskList
-          idPrefix="sections"
-          items={app.sections.map((s) => ({
-            title: { text: s.title },
-            href: `/applications/${app.id}/${s.key}/${s.firstPage}`,
-            status: STATUS[s.status] ? { tag: STATUS[s.status]! } : { text: "Completed" },
-          }))}
-        />
-        <p className="govuk-body">
-          <a className="govuk-button" href={`/applications/${app.id}/check`}>
-            Check your answers
-          </a>
-        </p>
+        {!app.editable ? <Sent app={app} /> : <Sections app={app} />}
       </div>
     </div>
+  );
+}
+
+type App = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** Once sent: where it is and what happens next. */
+function Sent({ app }: { app: App }) {
+  return (
+    <>
+      <SummaryList
+        rows={[
+          { key: { text: "Reference" }, value: { text: app.reference ?? "None" } },
+          { key: { text: "Status" }, value: { html: <Tag {...app.progress.tag} /> } },
+          { key: { text: "What happens next" }, value: { text: app.progress.next } },
+        ]}
+      />
+      <p className="govuk-body">It can no longer be changed.</p>
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href={`/applications/${app.id}/check`}>
+            View your answers
+          </a>
+        </li>
+        {app.canWithdraw ? (
+          <li>
+            <a className="govuk-link" href={`/applications/${app.id}/withdraw`}>
+              Withdraw this application
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <a className="govuk-link" href="/applications">
+            All your applications
+          </a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+/** While it can be changed: the task list. */
+function Sections({ app }: { app: App }) {
+  const total = app.sections.length;
+  return (
+    <>
+      <h2 className="govuk-heading-s govuk-!-margin-bottom-2">{app.completedCount === total ? "Application complete" : "Application incomplete"}</h2>
+      <p className="govuk-body govuk-!-margin-bottom-7">
+        You have completed {app.completedCount} of {total} sections.
+      </p>
+      {app.resume ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/applications/${app.id}/${app.resume.section}/${app.resume.page}`}>
+            Carry on where you left off
+          </a>
+        </p>
+      ) : null}
+      <TaskList
+        idPrefix="sections"
+        items={app.sections.map((s) => ({
+          title: { text: s.title },
+          href: `/applications/${app.id}/${s.key}/${s.firstPage}`,
+          status: STATUS[s.status] ? { tag: STATUS[s.status]! } : { text: "Completed" },
+        }))}
+      />
+      <p className="govuk-body">
+        <a className="govuk-button" href={`/applications/${app.id}/check`}>
+          Check your answers
+        </a>
+      </p>
+      {app.canWithdraw ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/applications/${app.id}/withdraw`}>
+            Withdraw this application
+          </a>
+        </p>
+      ) : null}
+    </>
   );
 }

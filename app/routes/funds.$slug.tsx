@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { BackLink } from "~/components/back-link";
 import { Button } from "~/components/button";
-import { CsrfField } from "~/layout/forms";
 import { InsetText } from "~/components/inset-text";
 import { SummaryList } from "~/components/summary-list";
 import { Table } from "~/components/table";
@@ -77,19 +76,18 @@ export default function FundPage() {
             </ol>
           )}
           {current.some((r) => r.status === "open") ? (
-            signedIn ? (
-              <form method="post" action="/applications/start">
-                <CsrfField />
-                <input type="hidden" name="fund" value={fund.slug} />
-                <Button text="Start an application" isStartButton />
-              </form>
-            ) : (
-              <p className="govuk-body">
-                <a className="govuk-button govuk-button--start" href={`/sign-in?returnTo=${encodeURIComponent(`/funds/${fund.slug}`)}`}>
-                  Sign in to apply
-                </a>
-              </p>
-            )
+            <>
+              <p className="govuk-body">Answer a few questions to check your group can apply. It takes about a minute.</p>
+              <Button text="Check if you can apply" href={`/funds/${fund.slug}/check`} isStartButton />
+              {signedIn ? (
+                <p className="govuk-body">
+                  Already started?{" "}
+                  <a className="govuk-link" href="/applications">
+                    Go to your applications
+                  </a>
+                </p>
+              ) : null}
+            </>
           ) : (
             <InsetText>
               No round of this fund is open just now. For help, email{" "}

@@ -1,13 +1,17 @@
 /**
- * Filling in the Reach Fund form as a group member would, with JavaScript on and off and axe on every page
- * and every error state: over two visits, to check answers; and two members saving the same section at once.
+ * Applying to the Reach Fund as a group member would, with JavaScript on and off and axe on every page and
+ * every error state: checking the group can apply, filling the form over two visits, checking the answers,
+ * sending it (a double click: one application, one receipt), finding it in "Your applications" and
+ * withdrawing it; and two members saving the same section at once.
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "~db/seeds/index";
 import { MODES, checkPage, closeBrowsers, openBrowser } from "./browser";
+import { emailsTo, waitForEmail } from "./mailbox";
 
 const base = inject("baseUrl");
+const dataDir = inject("dataDir");
 
 async function signIn(page: Page, email: string) {
   await page.goto(`${base}/sign-in`);
@@ -41,9 +45,22 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     await closeBrowsers(context);
   });
 
-  it("starts from the fund's page, and the task list shows every section", async () => {
+  it("checks the group can apply from the fund's page, starts, and the task list shows every section", async () => {
     await signIn(page, member);
     await page.goto(`${base}/funds/community-reach-fund`);
+    await page.getByRole("button", { name: "Check if you can apply" }).click();
+    await page.waitForURL(/\/check\/group_type$/);
+    await checkPage(page, `apply-eligibility-question-${mode}`);
+    await page.getByLabel("Community interest company (CIC)").check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByLabel("Yes").check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByLabel("£1,000 or less").check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByLabel("A community activity or project").check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(/\/check\/you-can-apply\?/);
+    await checkPage(page, `apply-you-can-apply-${mode}`);
     await page.getByRole("button", { name: "Start an application" }).click();
     await page.waitForURL(/\/applications\/\d+$/);
     appUrl = page.url();
@@ -169,7 +186,7 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     await checkPage(page, `apply-check-answers-${mode}`);
     const answers = await page.locator("main").innerText();
     for (const a of ["Saturday Homework Club", "1 April 2027", "£950", "Tutor expenses, £600", "Cambridge City Council, £500, Applied for", "CB1 2AD", "Adults (19 and over)"]) expect(answers).toContain(a);
-    expect(answers).toContain("Your application is complete");
+    expect(answers).toContain("Now send your application");
     // A change from here comes back here.
     await page.getByRole("link", { name: /Change about how many people will benefit/ }).click();
     await page.getByLabel("About how many people will benefit?").fill("45");
@@ -177,6 +194,52 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     await page.waitForURL(`${appUrl}/check`);
     expect(await page.locator("main").innerText()).toContain("45");
     expect(consoleErrors).toEqual([]); // no hydration or script errors along the way
+  });
+
+  it("sends it after the declaration: a double click makes one application, one reference and one receipt", async () => {
+    // Without the declaration, the GOV.UK error.
+    await page.getByRole("button", { name: "Accept and send" }).click();
+    await page.locator(".govuk-error-summary").waitFor();
+    await checkPage(page, `apply-declaration-error-${mode}`);
+    expect(await page.title()).toMatch(/^Error: Check your answers/);
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Confirm the declaration to send your application");
+    await page.getByLabel(/I am allowed to send this application/).check();
+    const before = posts.length;
+    await page.getByRole("button", { name: "Accept and send" }).dblclick();
+    await page.waitForURL(/\/applications\/\d+\/submitted$/);
+    expect(posts.length - before).toBeGreaterThanOrEqual(1);
+    await checkPage(page, `apply-submitted-${mode}`);
+    const panel = await page.locator(".govuk-panel").innerText();
+    expect(panel).toContain("Application submitted");
+    const reference = /CRF-\d{4}-\d{5}/.exec(panel)?.[0];
+    expect(reference).toBeTruthy();
+
+    const receipt = await waitForEmail(dataDir, member, /We have received your application/);
+    expect(receipt.subject).toContain(reference);
+    expect(receipt.text).toContain(`Your reference is ${reference}`);
+    // The worker has had time to send anything more: still one receipt for this reference.
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(await emailsTo(dataDir, member, new RegExp(reference!))).toHaveLength(1);
+
+    await page.getByRole("link", { name: "See your applications" }).click();
+    await checkPage(page, `apply-your-applications-${mode}`);
+    const card = page.locator(".govuk-summary-card", { hasText: "Saturday Homework Club" });
+    expect(await card.innerText()).toContain(reference);
+    expect(await card.locator(".govuk-tag").innerText()).toBe("Submitted");
+    expect(await page.locator(".govuk-summary-card", { hasText: reference! }).count()).toBe(1);
+  });
+
+  it("withdraws it, after confirming", async () => {
+    const card = page.locator(".govuk-summary-card", { hasText: "Saturday Homework Club" });
+    await card.getByRole("link", { name: /Withdraw/ }).click();
+    await checkPage(page, `apply-withdraw-${mode}`);
+    expect(await page.locator("h1").innerText()).toBe("Are you sure you want to withdraw ‘Saturday Homework Club’?");
+    await page.getByLabel("Tell us why (optional)").fill("We found the money elsewhere");
+    await page.getByRole("button", { name: "Withdraw application" }).click();
+    await page.waitForURL(/\/applications\?withdrawn=\d+$/);
+    await checkPage(page, `apply-withdrawn-${mode}`);
+    expect(await page.locator(".govuk-notification-banner").innerText()).toContain("has been withdrawn");
+    expect(await page.locator(".govuk-summary-card", { hasText: "Saturday Homework Club" }).locator(".govuk-tag").innerText()).toBe("Withdrawn");
   });
 });
 
@@ -200,7 +263,7 @@ describe("two members of a group at once (no-js)", () => {
     // Alex acts for the café (he is in two groups).
     await b.goto(`${base}/groups`);
     await b.getByRole("button", { name: "Act for Łódź Polish Community Café" }).click();
-    await a.goto(`${base}/funds/community-reach-fund`);
+    await a.goto(`${base}/funds/community-reach-fund/check/you-can-apply?group_type=cic&in_cambridgeshire=yes&amount=up_to_1000&purpose=community_activity`);
     await a.getByRole("button", { name: "Start an application" }).click();
     await a.waitForURL(/\/applications\/\d+$/);
     const url = a.url();

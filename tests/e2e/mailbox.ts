@@ -36,3 +36,8 @@ export async function waitForEmail(dataDir: string, address: string, subject: Re
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** Every email to `address` so far whose subject matches. */
+export async function emailsTo(dataDir: string, address: string, subject: RegExp): Promise<ReadEmail[]> {
+  return (await readAll(path.join(dataDir, "mail"))).filter((m) => m.to.toLowerCase().includes(address.toLowerCase()) && subject.test(m.subject));
+}

@@ -18,6 +18,9 @@ import { displayAnswer } from "~/domain/forms/display";
 import { checkTotals, readPage, readQuestion, type Answers, type RawInput } from "~/domain/forms/schema";
 import { lookupPostcode } from "~/utils/postcodes.server";
 import { findApplicationForPolicy } from "./applications.queries.server";
+import { progressFor, stageLabel, type Progress } from "./progress";
+import { mayWithdraw } from "./applications.server";
+import type { Stage } from "./workflow";
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -124,10 +127,15 @@ export async function startApplication(db: Db, userId: number, sessionId: string
 export interface TaskListPage {
   id: number;
   title: string | null;
+  reference: string | null;
   fundName: string;
   organisationName: string;
+  stage: string;
   status: string;
+  /** The status in the group's words, and what happens next. */
+  progress: Progress;
   editable: boolean;
+  canWithdraw: boolean;
   sections: { key: string; title: string; status: SectionStatus; firstPage: string }[];
   completedCount: number;
   /** Where a returning person left off: the first page of the first section not completed. */
@@ -144,10 +152,14 @@ export async function taskList(db: Db, userId: number, applicationId: number): P
   return {
     id: app.row.id,
     title: app.row.title,
+    reference: app.row.reference,
     fundName: app.row.fund_name,
     organisationName: app.row.organisation_name,
+    stage: stageLabel(app.row.stage as Stage),
     status: app.row.status,
+    progress: progressFor(app.row.stage as Stage, app.row.status),
     editable: app.editable,
+    canWithdraw: mayWithdraw(actor, app.facts, app.row.stage as Stage),
     sections,
     completedCount: sections.filter((s) => s.status === "completed").length,
     resume: next ? { section: next.key, page: firstUnanswered(form.sections.find((s) => s.key === next.key)!, stored.get(next.key) ?? null) } : null,

@@ -42,3 +42,14 @@ export async function selectCriteriaOfActiveFunds(db: Kysely<Database>) {
     .orderBy("fund_criteria.position")
     .execute();
 }
+
+export async function selectEligibilityOfActiveFunds(db: Kysely<Database>) {
+  return db
+    .selectFrom("eligibility_questions as q")
+    .innerJoin("funds", "funds.id", "q.fund_id")
+    .select(["q.fund_id", "q.key", "q.question", "q.hint", "q.options", "q.excluding_values", "q.ineligible_message"])
+    .where("funds.status", "=", "active")
+    .orderBy("q.fund_id")
+    .orderBy("q.position")
+    .execute();
+}

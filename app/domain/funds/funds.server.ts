@@ -9,8 +9,10 @@
 import { getDb } from "~/utils/db.server";
 import { ttlCache } from "~/utils/ttl-cache.server";
 import { isoNow } from "~db/time";
-import { selectActiveFunds, selectCriteriaOfActiveFunds, selectRoundsOfActiveFunds } from "./funds.queries.server";
+import { fromJson } from "~db/json";
+import { selectActiveFunds, selectCriteriaOfActiveFunds, selectEligibilityOfActiveFunds, selectRoundsOfActiveFunds } from "./funds.queries.server";
 import { roundStatus, type RoundStatus } from "./funds.rules";
+import type { EligibilityQuestion } from "./eligibility";
 
 export const CATALOGUE_TTL_MS = 5_000;
 
@@ -18,12 +20,31 @@ type Catalogue = {
   funds: Awaited<ReturnType<typeof selectActiveFunds>>;
   rounds: Awaited<ReturnType<typeof selectRoundsOfActiveFunds>>;
   criteria: Awaited<ReturnType<typeof selectCriteriaOfActiveFunds>>;
+  eligibility: (EligibilityQuestion & { fundId: number })[];
 };
 
 const catalogueCache = ttlCache<Catalogue>(CATALOGUE_TTL_MS, async () => {
   const db = getDb();
-  const [funds, rounds, criteria] = await Promise.all([selectActiveFunds(db), selectRoundsOfActiveFunds(db), selectCriteriaOfActiveFunds(db)]);
-  return { funds, rounds, criteria };
+  const [funds, rounds, criteria, eligibility] = await Promise.all([
+    selectActiveFunds(db),
+    selectRoundsOfActiveFunds(db),
+    selectCriteriaOfActiveFunds(db),
+    selectEligibilityOfActiveFunds(db),
+  ]);
+  return {
+    funds,
+    rounds,
+    criteria,
+    eligibility: eligibility.map((q) => ({
+      fundId: q.fund_id,
+      key: q.key,
+      question: q.question,
+      hint: q.hint,
+      options: fromJson<{ value: string; label: string }[]>(q.options, []),
+      excluding: fromJson<string[]>(q.excluding_values, []),
+      ineligibleMessage: q.ineligible_message,
+    })),
+  };
 });
 const catalogue = () => catalogueCache.get();
 
@@ -113,5 +134,21 @@ export async function getFundPage(slug: string, now: string = isoNow()): Promise
     criteria: c.criteria
       .filter((x) => x.fund_id === fund.id)
       .map((x) => ({ key: x.key, title: x.title, description: x.description, weightPercent: x.weight_percent })),
+  };
+}
+
+export interface FundEligibility {
+  fund: { name: string; slug: string; twoStage: boolean; open: boolean };
+  questions: EligibilityQuestion[];
+}
+
+/** A fund's "Check if you can apply" questions, in order; null when there is no such active fund. */
+export async function getFundEligibility(slug: string, now: string = isoNow()): Promise<FundEligibility | null> {
+  const c = await catalogue();
+  const fund = c.funds.find((f) => f.slug === slug);
+  if (!fund) return null;
+  return {
+    fund: { name: fund.name, slug: fund.slug, twoStage: fund.stages === "two_stage", open: roundsOf(c, fund.id, now).some((r) => r.status === "open") },
+    questions: c.eligibility.filter((q) => q.fundId === fund.id).map(({ fundId: _fundId, ...q }) => q),
   };
 }

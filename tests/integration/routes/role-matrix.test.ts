@@ -187,7 +187,30 @@ const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Re
   },
   /** Group A's draft: its members, the Fenland coordinator, the Reach Fund's administrator and the service administrator may look. */
   "applications.$id._index.tsx": { url: () => `/applications/${ids.appA}`, GET: { ...groupAView, adminReach: 200 }, POST: all(405) },
-  "applications.$id.check.tsx": { url: () => `/applications/${ids.appA}/check`, GET: { ...groupAView, adminReach: 200 }, POST: all(405) },
+  // Sending: those who may look get the page back with what stops them (here, the missing declaration).
+  "applications.$id.check.tsx": { url: () => `/applications/${ids.appA}/check`, GET: { ...groupAView, adminReach: 200 }, POST: { ...groupAView, adminReach: 200 } },
+  "applications._index.tsx": { url: () => "/applications", GET: signedIn200, POST: all(405) },
+  // Not sent yet: the confirmation sends those who may look back to the application.
+  "applications.$id.submitted.tsx": {
+    url: () => `/applications/${ids.appA}/submitted`,
+    GET: { ...groupAView, applicantA: "→/applications/APP_A", memberA: "→/applications/APP_A", coordinatorFenland: "→/applications/APP_A", serviceAdmin: "→/applications/APP_A", adminReach: "→/applications/APP_A" },
+    POST: all(405),
+  },
+  // A reason too long to keep: refused with a message, so the draft stays for the other cases.
+  "applications.$id.withdraw.tsx": {
+    url: () => `/applications/${ids.appA}/withdraw`,
+    GET: { ...groupAView, adminReach: 200 },
+    POST: { ...groupAView, adminReach: 200 },
+    body: { reason: "x".repeat(2_001) },
+  },
+  "funds.$slug_.check._index.tsx": { url: () => "/funds/community-reach-fund/check", GET: all("→/funds/community-reach-fund/check/group_type"), POST: all(405) },
+  // No answer chosen: the question comes back with its error.
+  "funds.$slug_.check.$question.tsx": { url: () => "/funds/community-reach-fund/check/group_type", GET: all(200), POST: all(200) },
+  "funds.$slug_.check.you-can-apply.tsx": {
+    url: () => "/funds/community-reach-fund/check/you-can-apply?group_type=charity&in_cambridgeshire=yes&amount=up_to_1000&purpose=community_activity",
+    ...publicPage,
+  },
+  "funds.$slug_.check.you-cannot-apply.tsx": { url: () => "/funds/community-reach-fund/check/you-cannot-apply?group_type=individual", ...publicPage },
   "applications.$id.$section.$page.tsx": {
     url: () => `/applications/${ids.appA}/activity/project-title`,
     // Only the group's members edit; those who may only look are sent to the application's page.
@@ -358,13 +381,28 @@ const ALLOWED: Record<string, string[]> = {
   "routes/groups.$id.invite": ["id", "name"],
   "routes/applications.start": [],
   "routes/applications.$id._index": [
-    "id", "title", "fundName", "organisationName", "status", "editable", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].firstPage",
+    "id", "title", "reference", "fundName", "organisationName", "stage", "status", "progress", "progress.tag", "progress.tag.text", "progress.tag.classes", "progress.next",
+    "editable", "canWithdraw", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].firstPage",
     "completedCount", "resume", "resume.section", "resume.page", "saved",
   ],
   "routes/applications.$id.check": [
     "applicationId", "title", "fundName", "editable", "complete", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].rows",
     "sections[].rows[].questionId", "sections[].rows[].label", "sections[].rows[].lines", "sections[].rows[].changeHref",
+    "submission", ...["canSubmit", "leadContactName", "closesAt", "extended", "closed", "incomplete", "incomplete[].title", "incomplete[].href", "resubmission", "declaration"].map((k) => `submission.${k}`),
   ],
+  "routes/applications._index": [
+    "groups", "groups[].group", "groups[].group.id", "groups[].group.name", "groups[].applications", "withdrawn",
+    ...["id", "reference", "title", "fundName", "stage", "status", "progress", "progress.tag", "progress.tag.text", "progress.tag.classes", "progress.next", "deadline", "submittedAt", "canEdit", "canWithdraw"].map((k) => `groups[].applications[].${k}`),
+  ],
+  "routes/applications.$id.submitted": ["id", "reference", "title", "fundName", "organisationName", "stage"],
+  "routes/applications.$id.withdraw": ["id", "reference", "title", "fundName", "organisationName", "refusal"],
+  "routes/funds.$slug_.check._index": [],
+  "routes/funds.$slug_.check.$question": [
+    "fundName", "number", "of", "value", "back", "question", "question.key", "question.question", "question.hint", "question.options", "question.options[].value", "question.options[].label",
+    "question.excluding", "question.ineligibleMessage",
+  ],
+  "routes/funds.$slug_.check.you-can-apply": ["fundName", "fundSlug", "twoStage", "open", "back", "here"],
+  "routes/funds.$slug_.check.you-cannot-apply": ["fundName", "fundSlug", "question", "answer", "message", "change"],
   "routes/applications.$id.$section.$page": [
     // values.*: the person's own answers, by field name.
     "applicationId", "fundName", "section", "section.key", "section.title", "version", "isLastPage", "editable", "values", "values.*", "page", "page.key", "page.title", "page.questions",
@@ -416,6 +454,7 @@ describe("loader data reaches the browser only through an allow-list", () => {
     const params = {
       id: String(url().includes("/admin/staff/") ? ids.staff : url().includes("/admin/emails/") ? ids.outbox : url().includes("/applications/") ? ids.appA : ids.groupA),
       slug: "community-reach-fund",
+      question: "group_type",
       section: "activity",
       page: "project-title",
     };
