@@ -12,6 +12,8 @@ export interface ApplicationEmailData {
   reason?: string | null;
   /** What the group is told, in the administrator's words. */
   feedback?: string | null;
+  /** A deadline the email is about (UTC ISO): an invited full application's. */
+  deadline?: string | null;
 }
 
 export const SAMPLE_APPLICATION: ApplicationEmailData = {
@@ -22,6 +24,7 @@ export const SAMPLE_APPLICATION: ApplicationEmailData = {
   fundName: "Community Reach Fund",
   reason: "Our other funder pulled out",
   feedback: "Please break the £800 for food into what you will buy each month.\nWe also need the name of your other funder.",
+  deadline: "2027-03-15T17:00:00.000Z",
 };
 
 export function project(d: ApplicationEmailData): string {

@@ -1,5 +1,6 @@
 import { defineTemplate, h2, inset, link, p, withReference } from "./content";
 import { SAMPLE_APPLICATION, applicationUrl, project, type ApplicationEmailData } from "./application-data";
+import { formatLondonDateTime } from "~/domain/shared/time";
 
 export default defineTemplate<ApplicationEmailData>({
   description: "Sent to the group when its outline proposal is invited to full application.",
@@ -18,6 +19,7 @@ export default defineTemplate<ApplicationEmailData>({
       p(
         "Sign in and start your full application. We have copied in your answers from the outline. It will need a plan for how the project saves the council money."
       ),
+      ...(d.deadline ? [p(`Send your full application by ${formatLondonDateTime(d.deadline)}.`)] : []),
       link("Start your full application", applicationUrl(ctx.serviceUrl, d)),
     ],
   }),

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/button";
 import { NotificationBanner } from "~/components/notification-banner";
 import { SummaryList } from "~/components/summary-list";
 import { Tag } from "~/components/tag";
@@ -56,7 +57,16 @@ function Sent({ app }: { app: App }) {
           { key: { text: "What happens next" }, value: { text: app.progress.next } },
         ]}
       />
-      <p className="govuk-body">It can no longer be changed.</p>
+      {app.fullApplication?.kind === "start" ? (
+        <Button text="Start your full application" href={`/applications/${app.id}/full`} />
+      ) : app.fullApplication?.kind === "started" ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/applications/${app.fullApplication.id}`}>
+            Go to your full application
+          </a>
+        </p>
+      ) : null}
+      <p className="govuk-body">{app.stage === "Outline proposal" ? "This outline proposal" : "It"} can no longer be changed.</p>
       <ul className="govuk-list">
         <li>
           <a className="govuk-link" href={`/applications/${app.id}/check`}>

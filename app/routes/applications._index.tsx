@@ -69,6 +69,13 @@ export default function YourApplications() {
                           <span className="govuk-visually-hidden"> {a.title ?? "application"}</span>
                         </a>
                       </li>
+                      {a.fullApplication?.kind === "start" ? (
+                        <li className="govuk-summary-card__action">
+                          <a className="govuk-link" href={`/applications/${a.id}/full`}>
+                            Start your full application<span className="govuk-visually-hidden"> for {a.title ?? "this proposal"}</span>
+                          </a>
+                        </li>
+                      ) : null}
                       {a.canWithdraw ? (
                         <li className="govuk-summary-card__action">
                           <a className="govuk-link" href={`/applications/${a.id}/withdraw`}>

@@ -3,7 +3,7 @@
  * will edit them without a deploy; a round pins the version current when it opened. Question ids are
  * stable: answers are stored under them.
  */
-import type { FormDefinition, Option, Page, Question } from "~/domain/forms/definition";
+import type { FormDefinition, Option, Page, Question, Section } from "~/domain/forms/definition";
 
 export interface SeedForm extends FormDefinition {
   fundCode: string;
@@ -25,6 +25,24 @@ const FUNDING_STATUS: Option[] = [
 
 /** One question to a page, keyed by the question's id. */
 const one = (q: Question): Page => ({ key: q.id.replace(/_/g, "-"), questions: [q] });
+
+/** The Innovation Fund's forms start with the group and its contact, filled in from the group's profile. */
+const GROUP_CONTACT: Section = {
+  key: "group",
+  title: "About your group",
+  prefill: "organisation",
+  pages: [
+    {
+      key: "contact",
+      title: "Your group and its contact",
+      questions: [
+        { id: "group_name", type: "text", label: "Name of your group", short: "the name of your group", required: true, autocomplete: "organization" },
+        { id: "contact_name", type: "text", label: "Name of the main contact for this proposal", short: "the name of the main contact", required: true, autocomplete: "name" },
+        { id: "contact_phone", type: "text", label: "Their phone number", short: "a phone number for the main contact", required: true, autocomplete: "tel", width: "20", maxLength: 30 },
+      ],
+    },
+  ],
+};
 
 export const FORMS: SeedForm[] = [
   {
@@ -140,14 +158,23 @@ export const FORMS: SeedForm[] = [
     stage: "outline",
     title: "Innovation Fund outline proposal",
     sections: [
+      GROUP_CONTACT,
       {
         key: "proposal",
         title: "Your proposal",
         pages: [
-          one({ id: "project_title", type: "text", label: "What is the name of your project?", short: "the name of your project", required: true, bind: "title" }),
-          one({ id: "target_area", type: "text", label: "Target area", short: "the target area", hint: "For example Countywide, or the towns and villages you will work in.", required: true }),
-          one({ id: "objective", type: "textarea", label: "Objective", short: "the objective", required: true, wordLimit: 100 }),
-          one({ id: "target_beneficiaries", type: "textarea", label: "Target beneficiaries", short: "the target beneficiaries", required: true, wordLimit: 100 }),
+          one({ id: "project_title", type: "text", label: "What is the name of your project?", short: "the name of your project", required: true, bind: "title", maxLength: 120 }),
+          one({ id: "target_area", type: "text", label: "Target area", short: "the target area", hint: "For example Countywide, a district, or the towns and villages you will work in.", required: true, maxLength: 300 }),
+          one({
+            id: "project_postcode",
+            type: "postcode",
+            label: "What is the postcode of the main place the project will work?",
+            short: "the postcode of the main place the project will work",
+            hint: "Leave this empty if the project works across the county rather than in one place.",
+            bind: "project_postcode",
+          }),
+          one({ id: "objective", type: "textarea", label: "Objective", short: "the objective", hint: "What the project will do, in a sentence or two.", required: true, wordLimit: 100 }),
+          one({ id: "target_beneficiaries", type: "textarea", label: "Target beneficiaries", short: "the target beneficiaries", hint: "Who the project is for.", required: true, wordLimit: 100 }),
           one({ id: "summary", type: "textarea", label: "Summary of the project", short: "a summary of the project", required: true, wordLimit: 300 }),
         ],
       },
@@ -155,7 +182,7 @@ export const FORMS: SeedForm[] = [
         key: "impact",
         title: "Resilience and wellbeing",
         pages: [
-          one({ id: "resilience", type: "textarea", label: "How will the project build community resilience?", short: "how the project will build community resilience", required: true, wordLimit: 250 }),
+          one({ id: "resilience", type: "textarea", label: "How will the project build community resilience?", short: "how the project will build community resilience", hint: "How it will help the community support itself and each other.", required: true, wordLimit: 250 }),
           one({ id: "wellbeing", type: "textarea", label: "How will it improve local wellbeing?", short: "how it will improve local wellbeing", required: true, wordLimit: 250 }),
         ],
       },
@@ -171,21 +198,66 @@ export const FORMS: SeedForm[] = [
     stage: "full",
     title: "Innovation Fund full application",
     sections: [
+      GROUP_CONTACT,
+      {
+        key: "proposal",
+        title: "Your proposal",
+        pages: [
+          one({ id: "project_title", type: "text", label: "What is the name of your project?", short: "the name of your project", required: true, bind: "title", maxLength: 120 }),
+          one({ id: "target_area", type: "text", label: "Target area", short: "the target area", required: true, maxLength: 300 }),
+          one({ id: "objective", type: "textarea", label: "Objective", short: "the objective", required: true, wordLimit: 100 }),
+          one({ id: "target_beneficiaries", type: "textarea", label: "Target beneficiaries", short: "the target beneficiaries", required: true, wordLimit: 100 }),
+          one({ id: "summary", type: "textarea", label: "Summary of the project", short: "a summary of the project", hint: "Carried over from your outline proposal: bring it up to date if the project has changed.", required: true, wordLimit: 300 }),
+        ],
+      },
       {
         key: "project_plan",
         title: "Project plan",
         pages: [
-          one({ id: "project_title", type: "text", label: "What is the name of your project?", short: "the name of your project", required: true, bind: "title" }),
-          one({ id: "plan", type: "textarea", label: "Describe how you will deliver the project", short: "how you will deliver the project", required: true, wordLimit: 500 }),
-          one({ id: "milestones", type: "repeating", label: "Milestones", required: true, addLabel: "Add another milestone", columns: [{ id: "milestone", label: "Milestone", type: "text" }, { id: "by", label: "By when", type: "text" }] }),
+          one({ id: "plan", type: "textarea", label: "How will you deliver the project?", short: "how you will deliver the project", hint: "Who will do what, where and when, and how you will reach the people it is for.", required: true, wordLimit: 500 }),
+          one({
+            id: "milestones",
+            type: "repeating",
+            label: "What are the project's milestones?",
+            short: "the milestones",
+            hint: "For example, volunteers trained by June 2027.",
+            required: true,
+            addLabel: "Add another milestone",
+            maxRows: 20,
+            columns: [
+              { id: "milestone", label: "Milestone", type: "text" },
+              { id: "by", label: "By when", type: "text" },
+            ],
+          }),
         ],
       },
       {
         key: "budget",
         title: "Budget",
         pages: [
-          one({ id: "amount_requested", type: "money", label: "How much are you asking for?", short: "the amount you are asking for", required: true, bind: "amount_requested", minPence: 100_000, maxPence: 5_000_000 }),
-          one({ id: "budget_lines", type: "repeating", label: "Budget lines", required: true, addLabel: "Add another line", columns: [{ id: "item", label: "Item", type: "text" }, { id: "cost", label: "Cost", type: "money" }] }),
+          one({ id: "amount_requested", type: "money", label: "How much are you asking for?", short: "the amount you are asking for", hint: "From £1,000 to £50,000.", required: true, bind: "amount_requested", minPence: 100_000, maxPence: 5_000_000 }),
+          one({
+            id: "budget_lines",
+            type: "repeating",
+            label: "What will you spend it on?",
+            short: "the budget lines",
+            hint: "The lines should add up to the amount you are asking for.",
+            required: true,
+            addLabel: "Add another line",
+            maxRows: 30,
+            columns: [
+              { id: "item", label: "Item", type: "text" },
+              { id: "cost", label: "Cost", type: "money" },
+            ],
+            mustTotal: { column: "cost", question: "amount_requested" },
+          }),
+        ],
+      },
+      {
+        key: "outcomes",
+        title: "Outcomes",
+        pages: [
+          one({ id: "outcomes", type: "textarea", label: "What outcomes will the project achieve, and how will you measure them?", short: "your outcomes and how you will measure them", required: true, wordLimit: 400 }),
         ],
       },
       {
@@ -196,24 +268,56 @@ export const FORMS: SeedForm[] = [
             id: "savings_plan",
             type: "repeating",
             label: "Which council budgets will the project save, and how much each year?",
+            short: "the savings plan",
+            hint: "The fund exists to save the council money by meeting needs locally. Cashable savings reduce what a budget spends; non-cashable ones free staff time or avoid future costs.",
             required: true,
             addLabel: "Add another budget",
+            maxRows: 20,
             columns: [
               { id: "budget", label: "Council budget", type: "text" },
-              { id: "cashable", label: "Cashable", type: "select", options: [{ value: "yes", label: "Cashable" }, { value: "no", label: "Not cashable" }] },
+              { id: "cashable", label: "Cashable or not", type: "select", options: [{ value: "yes", label: "Cashable" }, { value: "no", label: "Not cashable" }] },
               { id: "per_year", label: "Amount a year", type: "money" },
             ],
           }),
-          one({ id: "savings_evidence", type: "textarea", label: "What is your evidence?", short: "your evidence", required: true, wordLimit: 300 }),
+          one({ id: "savings_evidence", type: "textarea", label: "What is your evidence for these savings?", short: "your evidence for the savings", hint: "For example, how many people would otherwise need a council service, and what it costs.", required: true, wordLimit: 300 }),
         ],
       },
       {
-        key: "outcomes",
-        title: "Outcomes and sustainability",
+        key: "sustainability",
+        title: "Sustainability",
+        pages: [one({ id: "sustainability", type: "textarea", label: "How will the project continue after the grant?", short: "how the project will continue after the grant", required: true, wordLimit: 250 })],
+      },
+      {
+        key: "safeguarding",
+        title: "Safeguarding",
         pages: [
-          one({ id: "outcomes", type: "textarea", label: "What outcomes will you achieve and how will you measure them?", short: "your outcomes and how you will measure them", required: true, wordLimit: 400 }),
-          one({ id: "sustainability", type: "textarea", label: "How will the project continue after the grant?", short: "how the project will continue", required: true, wordLimit: 250 }),
-          one({ id: "safeguarding", type: "yes_no", label: "Do you have a safeguarding policy?", required: true }),
+          one({
+            id: "safeguarding",
+            type: "yes_no",
+            label: "Does your group have a safeguarding policy that covers this project?",
+            short: "whether your group has a safeguarding policy",
+            hint: "Projects working with children or adults at risk must have one.",
+            required: true,
+            followUp: { label: "How will you keep people safe until you have one?", short: "how you will keep people safe", when: "no", wordLimit: 200 },
+          }),
+        ],
+      },
+      {
+        key: "declarations",
+        title: "Declarations",
+        pages: [
+          one({
+            id: "declarations",
+            type: "checkboxes",
+            label: "Declarations",
+            short: "that you agree to each declaration",
+            required: true,
+            options: [
+              { value: "true", label: "The information in this application is true to the best of my knowledge" },
+              { value: "spend", label: "The group will spend the grant only on the project described" },
+              { value: "savings", label: "The group will report on the project's outcomes and the savings it makes" },
+            ],
+          }),
         ],
       },
     ],

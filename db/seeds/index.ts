@@ -12,6 +12,7 @@ import { orgIdentifier } from "~/domain/organisations/identifiers";
 import { financialYearOf, londonToUtcIso } from "~/domain/shared/time";
 import { COUNCIL, DISTRICTS, FUNDS, SCORE_SCALE, SERVICE_SETTINGS } from "./config";
 import { FORMS } from "./forms";
+import { seedInnovationRound } from "./innovation-seed";
 
 /** Every demo account uses this password (shown in the README). Never seeded in production. */
 export const DEMO_PASSWORD = "community-grants-demo";
@@ -21,15 +22,15 @@ type StaffSeed = {
   name: string;
   /** A fixed two-factor secret, listed in the README so a newcomer can add it to an authenticator app. Demo data only. */
   totpSecret: string;
-  grants: { role: StaffRole; fund?: string; district?: string; round?: "cif-current" | "crf-fenland" }[];
+  grants: { role: StaffRole; fund?: string; district?: string; round?: "cif-panel" | "crf-fenland" }[];
 };
 
 export const DEMO_STAFF: StaffSeed[] = [
   { email: "service.admin@council.example.org", name: "Sam Okafor", totpSecret: "DEMOSERVICEADMINTOTPKEY234567ABC", grants: [{ role: "service_admin" }] },
   { email: "fund.admin@council.example.org", name: "Priya Raman", totpSecret: "DEMOFUNDADMINTOTPKEY234567ABCDEF", grants: [{ role: "administrator", fund: "CRF" }, { role: "administrator", fund: "CIF" }] },
   { email: "coordinator@council.example.org", name: "Tom Barker", totpSecret: "DEMOCOORDINATORTOTPKEY234567ABCD", grants: [{ role: "coordinator", district: "E07000010" }, { role: "coordinator", district: "E07000011" }] },
-  { email: "panel.member@council.example.org", name: "Cllr Helen Marsh", totpSecret: "DEMOPANELMEMBERTOTPKEY234567ABCD", grants: [{ role: "panel_member", round: "cif-current" }, { role: "panel_member", round: "crf-fenland" }] },
-  { email: "adviser@council.example.org", name: "Dr Amir Haddad", totpSecret: "DEMOADVISERTOTPKEY234567ABCDEFGH", grants: [{ role: "adviser", round: "cif-current" }] },
+  { email: "panel.member@council.example.org", name: "Cllr Helen Marsh", totpSecret: "DEMOPANELMEMBERTOTPKEY234567ABCD", grants: [{ role: "panel_member", round: "cif-panel" }, { role: "panel_member", round: "crf-fenland" }] },
+  { email: "adviser@council.example.org", name: "Dr Amir Haddad", totpSecret: "DEMOADVISERTOTPKEY234567ABCDEFGH", grants: [{ role: "adviser", round: "cif-panel" }] },
 ];
 
 type GroupSeed = {
@@ -40,6 +41,8 @@ type GroupSeed = {
   address: [string, string];
   postcode: string;
   district: string;
+  /** The 2011 LSOA postcodes.io gives for the postcode (tests/mocks/postcodes.ts answers the same). */
+  lsoa: string;
   members: { email: string; name: string; role: "admin" | "member" }[];
 };
 
@@ -50,6 +53,7 @@ export const DEMO_GROUPS: GroupSeed[] = [
     charity: "1187654",
     address: ["14 North Brink", "Wisbech"],
     postcode: "PE13 1JR",
+    lsoa: "E01018094",
     district: "E07000010",
     members: [
       { email: "alex@larder.example.org", name: "Alex Turner", role: "admin" },
@@ -61,6 +65,7 @@ export const DEMO_GROUPS: GroupSeed[] = [
     type: "unincorporated",
     address: ["Great Whyte Community Rooms", "Ramsey"],
     postcode: "PE26 1HA",
+    lsoa: "E01018143",
     district: "E07000011",
     members: [{ email: "maria@ramsey-timebank.example.org", name: "Maria Costa", role: "admin" }],
   },
@@ -70,6 +75,7 @@ export const DEMO_GROUPS: GroupSeed[] = [
     company: "09876543",
     address: ["2 Mill Road", "Cambridge"],
     postcode: "CB1 2AD",
+    lsoa: "E01017944",
     district: "E07000008",
     members: [
       { email: "kasia@polishcafe.example.org", name: "Katarzyna Nowak", role: "admin" },
@@ -83,6 +89,7 @@ export const DEMO_GROUPS: GroupSeed[] = [
     charity: "1093210",
     address: ["The Brook Centre, Brook Street", "Soham"],
     postcode: "CB7 5AE",
+    lsoa: "E01018042",
     district: "E07000009",
     members: [{ email: "dev@sohamcarers.example.org", name: "Dev Patel", role: "admin" }],
   },
@@ -91,6 +98,7 @@ export const DEMO_GROUPS: GroupSeed[] = [
     type: "unincorporated",
     address: ["Village Hall, New Road", "Impington"],
     postcode: "CB24 9LU",
+    lsoa: "E01018225",
     district: "E07000012",
     members: [{ email: "ruth@hi-neighbours.example.org", name: "Ruth Ellis", role: "admin" }],
   },
@@ -147,6 +155,7 @@ export interface SeedSummary {
   rounds: number;
   users: number;
   organisations: number;
+  innovationOutlines: number;
 }
 
 export async function seedDemo(db: Kysely<Database>, now: string = new Date().toISOString()): Promise<SeedSummary> {
@@ -286,6 +295,11 @@ async function seedInto(trx: Transaction<Database>, now: string, passwordHash: s
         const last = await trx.selectFrom("rounds").select("id").where("fund_id", "=", fundId).orderBy("closes_at", "desc").executeTakeFirstOrThrow();
         roundIds.set(`${f.code}:current`, last.id);
       }
+      // The round the panel is reviewing: the latest whose outline deadline has passed (early in the year,
+      // before any has, the first).
+      const closed = await trx.selectFrom("rounds").select("id").where("fund_id", "=", fundId).where("closes_at", "<=", now).orderBy("closes_at", "desc").executeTakeFirst();
+      const first = await trx.selectFrom("rounds").select("id").where("fund_id", "=", fundId).orderBy("closes_at").executeTakeFirstOrThrow();
+      roundIds.set(`${f.code}:panel`, (closed ?? first).id);
       await trx.insertInto("budgets").values({ fund_id: fundId, financial_year: fy, area: "countywide", amount_pence: f.budgetPence }).execute();
     }
   }
@@ -309,7 +323,7 @@ async function seedInto(trx: Transaction<Database>, now: string, passwordHash: s
     const userId = await ensureUser(s.email, s.name);
     await trx.updateTable("users").set({ totp_secret: s.totpSecret, totp_enabled_at: now }).where("id", "=", userId).execute();
     for (const g of s.grants) {
-      const round = g.round === "cif-current" ? roundIds.get("CIF:current") : g.round === "crf-fenland" ? roundIds.get("CRF:E07000010") : undefined;
+      const round = g.round === "cif-panel" ? roundIds.get("CIF:panel") : g.round === "crf-fenland" ? roundIds.get("CRF:E07000010") : undefined;
       await trx
         .insertInto("role_grants")
         .values({
@@ -337,6 +351,7 @@ async function seedInto(trx: Transaction<Database>, now: string, passwordHash: s
         town: g.address[1],
         postcode: g.postcode,
         district_code: g.district,
+        lsoa_code: g.lsoa,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -347,5 +362,14 @@ async function seedInto(trx: Transaction<Database>, now: string, passwordHash: s
     }
   }
 
-  return { funds: FUNDS.length, rounds: roundCount, users: userIds.size, organisations: DEMO_GROUPS.length };
+  const outlines = await seedInnovationRound(trx, {
+    fundId: fundIds.get("CIF")!,
+    panelRoundId: roundIds.get("CIF:panel")!,
+    currentRoundId: roundIds.get("CIF:current")!,
+    fundAdministratorId: userIds.get(normaliseEmail(DEMO_STAFF[1].email))!,
+    ensureUser,
+    now,
+  });
+
+  return { funds: FUNDS.length, rounds: roundCount, users: userIds.size, organisations: DEMO_GROUPS.length + outlines.groups, innovationOutlines: outlines.outlines };
 }

@@ -4,6 +4,8 @@ import { fromJson } from "~db/json";
 import { isEmpty, seedDemo, DEMO_STAFF, DEMO_PASSWORD } from "~db/seeds/index";
 import { verifyPassword } from "~/domain/accounts/password.server";
 import { formatLondonDateTime } from "~/domain/shared/time";
+import { sectionStatus } from "~/domain/forms/answers";
+import type { FormDefinition } from "~/domain/forms/definition";
 import { useTestDb } from "../setup/test-db";
 
 const db = useTestDb();
@@ -13,7 +15,7 @@ describe("seeding demo data", () => {
   it("fills an empty database once", async () => {
     expect(await isEmpty(db().db)).toBe(true);
     const summary = await seedDemo(db().db, NOW);
-    expect(summary).toMatchObject({ funds: 2, rounds: 9, organisations: 5 });
+    expect(summary).toMatchObject({ funds: 2, rounds: 9, organisations: 5 + 32, innovationOutlines: 34 });
     expect(await isEmpty(db().db)).toBe(false);
   });
 
@@ -89,17 +91,65 @@ describe("seeding demo data", () => {
   it("seeds demo groups with 360Giving identifiers and at least one admin each", async () => {
     const k = db().db;
     const orgs = await k.selectFrom("organisations").selectAll().orderBy("id").execute();
-    expect(orgs.map((o) => o.org_identifier)).toEqual([
+    expect(orgs.slice(0, 5).map((o) => o.org_identifier)).toEqual([
       "GB-CHC-1187654",
       expect.stringMatching(/^360G-cambscc-\d+$/),
       "GB-COH-09876543",
       "GB-CHC-1093210",
       expect.stringMatching(/^360G-cambscc-\d+$/),
     ]);
+    for (const o of orgs) expect(o.org_identifier, o.name).toMatch(/^(GB-CHC-\d+|GB-COH-\d{8}|360G-cambscc-\d+)$/);
     expect(orgs.map((o) => o.name)).toContain("Łódź Polish Community Café");
     for (const o of orgs) {
       const admins = await k.selectFrom("organisation_members").select("id").where("organisation_id", "=", o.id).where("role", "=", "admin").execute();
       expect(admins.length, o.name).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("seeds the Innovation Fund's first quarterly round as the 2017 paper tells it", async () => {
+    const k = db().db;
+    const cif = await k.selectFrom("funds").select("id").where("code", "=", "CIF").executeTakeFirstOrThrow();
+    const panelRound = await k
+      .selectFrom("role_grants as g")
+      .innerJoin("users as u", "u.id", "g.user_id")
+      .select("g.round_id")
+      .where("u.email", "=", "panel.member@council.example.org")
+      .where("g.round_id", "is not", null)
+      .execute();
+    const apps = await k.selectFrom("applications").selectAll().where("fund_id", "=", cif.id).orderBy("id").execute();
+    const round = apps.filter((a) => a.round_id === apps[0].round_id);
+    const outlines = round.filter((a) => a.stage === "outline");
+    const full = round.filter((a) => a.stage === "full");
+    expect(outlines).toHaveLength(32);
+    expect(outlines.filter((a) => a.status === "invited")).toHaveLength(9);
+    expect(outlines.filter((a) => a.status === "submitted")).toHaveLength(23);
+    expect(full).toHaveLength(9);
+    expect(full.every((a) => a.status === "submitted" && a.submitted_at! <= NOW)).toBe(true);
+    expect(full.reduce((n, a) => n + a.amount_requested_pence!, 0)).toBe(25_771_700); // £257,717
+    // A full application shares its outline's reference, and is linked to it.
+    for (const f of full) expect(outlines.find((o) => o.id === f.parent_application_id)!.reference).toBe(f.reference);
+    expect(outlines.map((o) => o.reference)).toEqual(Array.from({ length: 32 }, (_, i) => `CIF-2026-${String(i + 1).padStart(5, "0")}`));
+    // As written in the paper's appendix.
+    const objectives = await k.selectFrom("application_sections").select("answers").where("section_key", "=", "proposal").where("application_id", "in", full.map((f) => f.id)).execute();
+    expect(objectives.map((o) => fromJson<{ objective: string }>(o.answers, { objective: "" }).objective)).toContain("To expand timebanks across the county, in particular targeting older or socially isolated people.");
+    // The panel member and the adviser sit on that round.
+    expect(panelRound.map((g) => g.round_id)).toContain(apps[0].round_id);
+    // New outlines carry on from the last number given.
+    const seq = await k.selectFrom("reference_sequences").selectAll().where("fund_id", "=", cif.id).executeTakeFirstOrThrow();
+    expect(seq).toMatchObject({ financial_year: 2026, last_value: 34 });
+  });
+
+  it("every seeded application answers every section of its form, as the form's own rules read them", async () => {
+    const k = db().db;
+    const apps = await k.selectFrom("applications as a").innerJoin("form_definitions as f", "f.id", "a.form_definition_id").select(["a.id", "a.title", "f.definition"]).execute();
+    expect(apps.length).toBe(34 + 9);
+    for (const app of apps) {
+      const form = fromJson<FormDefinition>(app.definition, { sections: [] });
+      const rows = await k.selectFrom("application_sections").select(["section_key", "answers"]).where("application_id", "=", app.id).execute();
+      for (const section of form.sections) {
+        const stored = rows.find((r) => r.section_key === section.key);
+        expect(sectionStatus(section, stored ? { answers: fromJson(stored.answers, {}) } : null), `${app.title}: ${section.title}`).toBe("completed");
+      }
     }
   });
 });

@@ -83,8 +83,11 @@ export async function transitionApplication(
 
 type FoundApplication = NonNullable<Awaited<ReturnType<typeof findApplicationForPolicy>>>;
 
-/** Columns a transition may set alongside the status (a reference and submission time when first submitted). */
-export type TransitionColumns = Pick<ApplicationUpdate, "reference" | "submitted_at">;
+/**
+ * Columns a transition may set alongside the status: a reference and submission time when first submitted,
+ * the full application's own deadline when an outline is invited.
+ */
+export type TransitionColumns = Pick<ApplicationUpdate, "reference" | "submitted_at" | "deadline_at">;
 
 /**
  * Inside the caller's transaction: checks and makes one transition of an application the actor may see,
@@ -160,6 +163,7 @@ export async function applyTransition(
         // Staff notes stay in the audit log; only a group's own reason travels (to staff).
         reason: byGroup ? (req.reason ?? null) : null,
         feedback: req.feedback ?? null,
+        ...(opts.set?.deadline_at ? { deadline: opts.set.deadline_at } : {}),
       },
     });
     notificationIds.push(...ids);

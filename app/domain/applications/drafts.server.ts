@@ -136,6 +136,8 @@ export interface TaskListPage {
   progress: Progress;
   editable: boolean;
   canWithdraw: boolean;
+  /** An invited outline: its full application, started or still to start (by a member of the group). */
+  fullApplication: { kind: "start" } | { kind: "started"; id: number } | null;
   sections: { key: string; title: string; status: SectionStatus; firstPage: string }[];
   completedCount: number;
   /** Where a returning person left off: the first page of the first section not completed. */
@@ -160,10 +162,18 @@ export async function taskList(db: Db, userId: number, applicationId: number): P
     progress: progressFor(app.row.stage as Stage, app.row.status),
     editable: app.editable,
     canWithdraw: mayWithdraw(actor, app.facts, app.row.stage as Stage),
+    fullApplication: await fullApplicationFor(db, actor, app.row),
     sections,
     completedCount: sections.filter((s) => s.status === "completed").length,
     resume: next ? { section: next.key, page: firstUnanswered(form.sections.find((s) => s.key === next.key)!, stored.get(next.key) ?? null) } : null,
   };
+}
+
+async function fullApplicationFor(db: Db, actor: Actor | null, outline: { id: number; stage: string; status: string; organisation_id: number }): Promise<TaskListPage["fullApplication"]> {
+  if (outline.stage !== "outline" || outline.status !== "invited") return null;
+  const full = await db.selectFrom("applications").select("id").where("parent_application_id", "=", outline.id).where("stage", "=", "full").executeTakeFirst();
+  if (full) return { kind: "started", id: full.id };
+  return actor?.memberships.some((m) => m.organisationId === outline.organisation_id) ? { kind: "start" } : null;
 }
 
 function firstUnanswered(section: Section, stored: StoredSection | null): string {

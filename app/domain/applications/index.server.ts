@@ -4,6 +4,7 @@ import type { Database } from "~db/schema";
 import { getDb } from "~db/client";
 import { loadActor } from "~/domain/access/access.server";
 import * as drafts from "./drafts.server";
+import * as full from "./full-application.server";
 import * as mine from "./my-applications.server";
 import * as submission from "./submission.server";
 
@@ -17,6 +18,8 @@ export const draftsService = {
   questionPage: bind(drafts.questionPage),
   savePage: bind(drafts.savePage),
   checkAnswers: bind(drafts.checkAnswers),
+  fullApplicationStart: bind(full.fullApplicationStart),
+  startFullApplication: bind(full.startFullApplication),
 };
 
 export const submissionService = {

@@ -29,11 +29,20 @@ export interface MyApplication {
   submittedAt: string | null;
   canEdit: boolean;
   canWithdraw: boolean;
+  /** An invited outline: its full application, started or still to start. */
+  fullApplication: { kind: "start" } | { kind: "started"; id: number } | null;
 }
 
 export interface MyGroupApplications {
   group: { id: number; name: string };
   applications: MyApplication[];
+}
+
+/** For an invited outline: its full application among the group's, or the way to start one. */
+function fullApplicationOf(outline: { id: number; stage: string; status: string }, all: readonly { id: number; stage: string; parent_application_id: number | null }[]): MyApplication["fullApplication"] {
+  if (outline.stage !== "outline" || outline.status !== "invited") return null;
+  const full = all.find((a) => a.stage === "full" && a.parent_application_id === outline.id);
+  return full ? { kind: "started", id: full.id } : { kind: "start" };
 }
 
 /** Every group the person belongs to, each with its applications, newest first. */
@@ -61,6 +70,7 @@ export async function myApplications(db: Db, userId: number): Promise<MyGroupApp
         "a.lead_contact_user_id",
         "a.submitted_at",
         "a.deadline_at",
+        "a.parent_application_id",
         "f.name as fund_name",
         "r.closes_at",
         "r.full_application_deadline",
@@ -87,7 +97,8 @@ export async function myApplications(db: Db, userId: number): Promise<MyGroupApp
           leadContactUserId: r.lead_contact_user_id,
           status: r.status,
         };
-        const toSend = r.status === "draft" || r.status === "more_information" || r.status === "invited";
+        const full = fullApplicationOf(r, rows);
+        const toSend = r.status === "draft" || r.status === "more_information" || full?.kind === "start";
         const deadline = toSend
           ? deadlineFor({
               stage: r.status === "invited" ? "full" : r.stage,
@@ -111,6 +122,7 @@ export async function myApplications(db: Db, userId: number): Promise<MyGroupApp
           submittedAt: r.submitted_at,
           canEdit: isEditable(r.status) && can(actor, "application.edit", facts),
           canWithdraw: mayWithdraw(actor, facts, r.stage),
+          fullApplication: full,
         };
       }),
   }));
