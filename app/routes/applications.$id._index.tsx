@@ -61,6 +61,11 @@ export default function Application() {
             Check your answers
           </a>
         </p>
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/applications/${app.id}/pdf`} download>
+            Download a copy of this application (PDF)
+          </a>
+        </p>
       </div>
     </div>
   );
