@@ -47,17 +47,18 @@ export function drawApplicationCopy(pdf: TaggedPdf, data: ApplicationCopy): void
       pdf.table({
         head: ["File", "Type", "Size", "Virus check"],
         widths: [CONTENT_WIDTH - 300, 95, 60, 145],
-        rows: data.documents.map((d) => [d.question ? `${d.filename}\n${d.question}` : d.filename, d.type, d.size, d.scan]),
+        rows: data.documents.map((d) => [d.question ? `${d.filename}\nFor: ${d.question}` : d.filename, d.type, d.size, d.scan]),
       });
     }
   });
 
-  pdf.space(12).rule({ gap: 8 });
-  pdf.paragraph(
+  const made =
     `This copy was made at ${data.madeAt.text} (UK time). It shows the application as it was then. ` +
-      `Contact ${data.operatorName} through ${data.serviceName} if anything in it is wrong.`,
-    { size: 9.5, color: COLOURS.secondary },
-  );
+    `Contact ${data.operatorName} through ${data.serviceName} if anything in it is wrong.`;
+  const small = { size: 9.5, color: COLOURS.secondary };
+  pdf.space(12).keepTogether(8 + pdf.heightOf(made, CONTENT_WIDTH, small));
+  pdf.rule({ gap: 8 });
+  pdf.paragraph(made, small);
 }
 
 /** Answer lines, blank lines between paragraphs: one paragraph per block, its lines kept as typed. */
@@ -116,7 +117,7 @@ export const SAMPLE_APPLICATION_COPY: ApplicationCopy = {
           lines: [
             "A free breakfast every Saturday for families from the Mill Road area, with Polish, Ukrainian (Українська громада) and English spoken.",
             "",
-            ...Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 2}: volunteers cook, children play, parents meet advisers from the council and the credit union; we measure who comes and what they tell us, and we report back each term.`),
+            ...Array.from({ length: 8 }, (_, i) => ["", `Paragraph ${i + 2}: volunteers cook, children play, parents meet advisers from the council and the credit union; we measure who comes and what they tell us, and we report back each term.`]).flat(),
           ],
           list: false,
         },
