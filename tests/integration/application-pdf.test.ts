@@ -20,6 +20,8 @@ import { allQuestions } from "~/domain/forms/definition";
 import { portalCookies } from "~/utils/cookies.server";
 import { loader as copyLoader } from "~/routes/applications.$id.pdf";
 import { renderApplicationCopy, SAMPLE_APPLICATION_COPY } from "~templates/application-copy";
+import { renderBlankForm } from "~templates/blank-form";
+import type { FormDefinition } from "~/domain/forms/definition";
 import { makeApplication, userId } from "../factories";
 import { useTestDb } from "../setup/test-db";
 
@@ -231,6 +233,44 @@ describe("printable blank forms", () => {
     expect(text).toContain("Cost (£)");
     expect(text).toContain("Status: write Secured, Applied for or Planning to apply.");
     expect(text).toContain("Day Month Year");
+  });
+
+  it("prints every type of question the engine knows, file questions as \"Attach a copy of …\"", async () => {
+    const form: FormDefinition = {
+      sections: [
+        {
+          key: "all",
+          title: "Every kind of question",
+          pages: [
+            { key: "a", questions: [
+              { id: "t", type: "text", label: "A short answer", width: "10" },
+              { id: "n", type: "number", label: "How many volunteers?", suffix: "volunteers", min: 1, max: 500, required: true },
+              { id: "m", type: "money", label: "How much?", required: true },
+              { id: "s", type: "select", label: "Which ward?", options: [{ value: "a", label: "Abbey" }, { value: "b", label: "Romsey" }] },
+              { id: "r", type: "radios", label: "How often?", options: [{ value: "w", label: "Weekly", hint: "Every week of the year" }, { value: "m", label: "Monthly" }] },
+              { id: "p", type: "postcode", label: "Postcode of the venue" },
+              { id: "y", type: "yes_no", label: "Is the venue accessible?", followUp: { label: "What will you change?", when: "no" } },
+              { id: "f", type: "file", label: "Your group's constitution", short: "your group's constitution", required: true },
+            ] },
+          ],
+        },
+      ],
+    };
+    const buffer = await renderBlankForm({ serviceName: "S", operatorName: "Op", contact: { email: "a@example.org", phone: null, address: null }, applyOnlineUrl: null, fundName: "Test Fund", stage: "Application", form });
+    const p = file(buffer);
+    expect(run("qpdf", ["--check", p])).toContain("No syntax or stream encoding errors found");
+    const text = textOf(p);
+    for (const { question } of allQuestions(form)) expect(text).toContain(question.label);
+    expect(text).toContain("A short answer (optional)");
+    expect(text).toContain("A whole number from 1 to 500.");
+    expect(text).toContain("volunteers");
+    expect(text).toContain("£");
+    expect(text).toContain("Romsey");
+    expect(text).toContain("Every week of the year");
+    expect(text).toContain("If you ticked No: What will you change?");
+    expect(text).toContain("Attach a copy of your group's constitution to this form.");
+    expect(text).toContain("I have attached it");
+    expect(text).not.toContain("By post"); // no address on record: only email is offered
   });
 
   it("is null (404) for an unknown fund, an unknown stage or a stage the fund does not have", async () => {
