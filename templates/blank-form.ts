@@ -43,7 +43,7 @@ export function drawBlankForm(pdf: TaggedPdf, data: BlankFormData): void {
     });
   });
   pdf.group("Sect", () => {
-    pdf.heading(2, "Sending your form", { keepWith: 60 });
+    pdf.heading(2, "Sending your form", { keepWith: 220 }); // with its note and where to send it
     pdf.paragraph("Check you have answered every question that is not marked optional, and attached any documents asked for.");
     sendBack(pdf, data);
   });
