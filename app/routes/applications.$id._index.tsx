@@ -73,6 +73,11 @@ function Sent({ app }: { app: App }) {
             View your answers
           </a>
         </li>
+        <li>
+          <a className="govuk-link" href={`/applications/${app.id}/pdf`} download>
+            Download a copy of this {app.stage.toLowerCase()} (PDF)
+          </a>
+        </li>
         {app.canWithdraw ? (
           <li>
             <a className="govuk-link" href={`/applications/${app.id}/withdraw`}>
@@ -117,6 +122,11 @@ function Sections({ app }: { app: App }) {
       <p className="govuk-body">
         <a className="govuk-button" href={`/applications/${app.id}/check`}>
           Check your answers
+        </a>
+      </p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/applications/${app.id}/pdf`} download>
+          Download a copy of this {app.stage.toLowerCase()} (PDF)
         </a>
       </p>
       {app.canWithdraw ? (

@@ -76,6 +76,13 @@ export default function YourApplications() {
                           </a>
                         </li>
                       ) : null}
+                      {a.reference ? (
+                        <li className="govuk-summary-card__action">
+                          <a className="govuk-link" href={`/applications/${a.id}/pdf`} download>
+                            Download (PDF)<span className="govuk-visually-hidden"> a copy of {a.title ?? "the application"}</span>
+                          </a>
+                        </li>
+                      ) : null}
                       {a.canWithdraw ? (
                         <li className="govuk-summary-card__action">
                           <a className="govuk-link" href={`/applications/${a.id}/withdraw`}>

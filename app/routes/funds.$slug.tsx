@@ -7,6 +7,7 @@ import { SummaryList } from "~/components/summary-list";
 import { Table } from "~/components/table";
 import { Tag } from "~/components/tag";
 import { getFundPage, type FundRound } from "~/domain/funds/funds.server";
+import { STAGE_LABELS, fundStages, printableFormHref } from "~/domain/applications/stages";
 import { formatPence } from "~/domain/shared/money";
 import { formatLondonDate, formatLondonDateTime } from "~/domain/shared/time";
 import { pageTitle } from "~/utils/meta";
@@ -97,6 +98,7 @@ export default function FundPage() {
               .
             </InsetText>
           )}
+          <PrintableForms slug={fund.slug} twoStage={fund.twoStage} contact={root?.settings} />
         </div>
       </div>
 
@@ -146,6 +148,25 @@ export default function FundPage() {
           </div>
         </div>
       ) : null}
+    </>
+  );
+}
+
+/** For people who cannot apply online: the printable form of each stage, and where to send it. */
+function PrintableForms({ slug, twoStage, contact }: { slug: string; twoStage: boolean; contact?: { contactEmail: string; contactPhone: string | null; contactAddress: string | null } }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m">If you cannot apply online</h2>
+      <p className="govuk-body">Print the form, fill it in by hand and send it to us{contact?.contactAddress ? <> by post to {contact.contactAddress}, or</> : null} by email as a scan or photo{contact ? <> to <a className="govuk-link" href={`mailto:${contact.contactEmail}`}>{contact.contactEmail}</a></> : null}.{contact?.contactPhone ? <> If you need help or the form in another format, call {contact.contactPhone}.</> : null}</p>
+      <ul className="govuk-list">
+        {fundStages(twoStage).map((stage) => (
+          <li key={stage}>
+            <a className="govuk-link" href={printableFormHref(slug, stage)} download>
+              {stage === "single" ? "Download a printable application form (PDF)" : `Download a printable ${STAGE_LABELS[stage].toLowerCase()} form (PDF)`}
+            </a>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -70,6 +70,24 @@ describe.each(MODES)("public pages (%s)", (mode) => {
     expect(await page.getByText("Outline proposals by", { exact: false }).count()).toBeGreaterThan(0);
   });
 
+  it("someone who cannot apply online downloads each stage's printable form, and sees where to send it", async () => {
+    for (const [slug, links] of [
+      ["community-reach-fund", ["Download a printable application form (PDF)"]],
+      ["communities-innovation-fund", ["Download a printable outline proposal form (PDF)", "Download a printable full application form (PDF)"]],
+    ] as const) {
+      await page.goto(`${base}/funds/${slug}`);
+      expect(await page.getByRole("heading", { name: "If you cannot apply online" }).count()).toBe(1);
+      expect(await page.getByText("community.grants@council.example.org").count()).toBeGreaterThan(0);
+      for (const name of links) {
+        const href = await page.getByRole("link", { name }).getAttribute("href");
+        const res = await page.request.get(`${base}${href}`);
+        expect(res.status()).toBe(200);
+        expect(res.headers()["content-type"]).toBe("application/pdf");
+        expect((await res.body()).subarray(0, 5).toString()).toBe("%PDF-");
+      }
+    }
+  });
+
   it.each([
     ["Accessibility statement", "Accessibility statement for Apply for a community grant"],
     ["Privacy notice", "Privacy notice"],

@@ -134,6 +134,7 @@ const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Re
   "privacy.tsx": { url: () => "/privacy", ...publicPage },
   "cookies.tsx": { url: () => "/cookies", ...publicPage },
   "funds.$slug.tsx": { url: () => "/funds/community-reach-fund", ...publicPage },
+  "funds.$slug_.printable-form.$stage.ts": { url: () => "/funds/community-reach-fund/printable-form/application", ...publicPage },
   // Signed in, the sign-in and registration pages send people on to their account (after a POST too).
   "sign-in.tsx": { url: () => "/sign-in", GET: { ...all("→/account"), anonymous: 200 }, POST: { ...all("→/account"), anonymous: 200 } },
   "sign-in_.two-factor.tsx": { url: () => "/sign-in/two-factor", GET: all("sign-in"), POST: all("sign-in") },
@@ -213,6 +214,8 @@ const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Re
     ...publicPage,
   },
   "funds.$slug_.check.you-cannot-apply.tsx": { url: () => "/funds/community-reach-fund/check/you-cannot-apply?group_type=individual", ...publicPage },
+  // The PDF copy: whoever may see the application (a resource route: it has no action, so POST is 405).
+  "applications.$id.pdf.ts": { url: () => `/applications/${ids.appA}/pdf`, GET: { ...groupAView, adminReach: 200 }, POST: all(405) },
   "applications.$id.$section.$page.tsx": {
     url: () => `/applications/${ids.appA}/activity/project-title`,
     // Only the group's members edit; those who may only look are sent to the application's page.
@@ -422,6 +425,15 @@ const ALLOWED: Record<string, string[]> = {
 };
 
 /**
+ * Resource routes answer with a file, not data for the page: what they send is checked by its headers
+ * (and its content by their own tests). A route listed here must answer with a Response; no other may.
+ */
+const RESOURCES: Record<string, Record<string, string>> = {
+  "routes/applications.$id.pdf": { "content-type": "application/pdf", "cache-control": "no-store" },
+  "routes/funds.$slug_.printable-form.$stage": { "content-type": "application/pdf" },
+};
+
+/**
  * Secrets a page sends on purpose, to the one person they belong to: the token from the link they opened,
  * echoed into the form they submit, and the two-factor key they are setting up their app with.
  */
@@ -445,7 +457,7 @@ describe("loader data reaches the browser only through an allow-list", () => {
 
   it("has an allow-list for every route that has a loader", () => {
     const routeIds = Object.keys(build.routes).filter((id) => id.startsWith("routes/") && build.routes[id].module.loader);
-    expect(routeIds.filter((id) => !(id in ALLOWED))).toEqual([]);
+    expect(routeIds.filter((id) => !(id in ALLOWED) && !(id in RESOURCES))).toEqual([]);
   });
 
   it.each(pages)("%s (as %s)", async (routeId, url, role) => {
@@ -460,9 +472,15 @@ describe("loader data reaches the browser only through an allow-list", () => {
       question: "group_type",
       section: "activity",
       page: "project-title",
+      stage: "application",
     };
     const rootData = await build.routes.root.module.loader!({ request, context, params });
     const routeData = await module.loader({ request, context, params });
+    expect(routeData instanceof Response, `${routeId} answers with a Response exactly when it is a resource route`).toBe(routeId in RESOURCES);
+    if (routeData instanceof Response) {
+      for (const [name, value] of Object.entries(RESOURCES[routeId])) expect(routeData.headers.get(name)).toBe(value);
+      return;
+    }
     expect(keyPaths(rootData).filter((k) => !ROOT_FIELDS.includes(k))).toEqual([]);
     const allowed = (k: string) => ALLOWED[routeId].some((a) => a === k || (a.endsWith(".*") && k.startsWith(a.slice(0, -1))));
     expect(keyPaths(routeData).filter((k) => !allowed(k))).toEqual([]);
