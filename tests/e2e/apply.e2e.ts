@@ -193,7 +193,7 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     await continueButton(page).click();
     await page.waitForURL(`${appUrl}/check`);
     expect(await page.locator("main").innerText()).toContain("45");
-    expect(consoleErrors).toEqual([]); // no hydration or script errors along the way
+    expect(consoleErrors, consoleErrors.join("\n")).toEqual([]); // no hydration or script errors along the way
   });
 
   it("sends it after the declaration: a double click makes one application, one reference and one receipt", async () => {
