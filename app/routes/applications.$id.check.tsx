@@ -4,6 +4,7 @@ import { BackLink } from "~/components/back-link";
 import { SummaryList } from "~/components/summary-list";
 import { Tag } from "~/components/tag";
 import { draftsService } from "~/domain/applications/index.server";
+import { FileList } from "~/layout/file-question";
 import { requireSignedIn } from "~/utils/auth.server";
 import { idParam, orNotFound } from "~/utils/not-found.server";
 import { pageTitle } from "~/utils/meta";
@@ -33,7 +34,11 @@ export default function CheckAnswers() {
                 classes="govuk-!-margin-bottom-9"
                 rows={s.rows.map((r) => ({
                   key: { text: r.label },
-                  value: r.lines.length ? { html: <>{r.lines.map((l, i) => <span key={i} className="app-answer-line">{l}</span>)}</> } : { text: "Not answered" },
+                  value: r.files?.length
+                    ? { html: <FileList files={r.files} /> }
+                    : r.lines.length
+                      ? { html: <>{r.lines.map((l, i) => <span key={i} className="app-answer-line">{l}</span>)}</> }
+                      : { text: "Not answered" },
                   actions: page.editable ? { items: [{ href: r.changeHref, text: r.lines.length ? "Change" : "Answer", visuallyHiddenText: r.label.toLowerCase() }] } : undefined,
                 }))}
               />
