@@ -58,9 +58,7 @@ export function FileQuestion({
       {full ? (
         <>
           {heading ? <h1 className="govuk-heading-l">{q.label}</h1> : <h2 className="govuk-heading-m">{q.label}</h2>}
-          <p className="govuk-body">
-            You have added {max === 1 ? "a file" : `${max} files`}, the most you can add here. Remove one to upload another.
-          </p>
+          <p className="govuk-body">{`You have added ${max === 1 ? "a file" : `${max} files`}, the most you can add here. Remove one to upload another.`}</p>
         </>
       ) : (
         <>

@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         "Content-Type": file.contentType,
         "Content-Length": String(file.sizeBytes),
         "Content-Disposition": contentDisposition(file.filename),
-        "X-Content-Type-Options": "nosniff",
+        // X-Content-Type-Options: nosniff is on every response already (server/security-headers.ts).
         "Cache-Control": "no-store",
       },
     });

@@ -87,13 +87,8 @@ export class LocalDiskStorage implements FileStorage {
       },
     });
     try {
-      const handle = await fsp.open(tmp, "wx", 0o600);
-      try {
-        await pipeline(body instanceof Readable ? body : Readable.from(body), counter, handle.createWriteStream({ autoClose: false }));
-        await handle.sync(); // on disk before it appears under its key
-      } finally {
-        await handle.close();
-      }
+      // `flush`: on disk (fsync) before the file is closed, so before it appears under its key.
+      await pipeline(body instanceof Readable ? body : Readable.from(body), counter, fs.createWriteStream(tmp, { flags: "wx", mode: 0o600, flush: true }));
       await fsp.rename(tmp, target);
     } catch (error) {
       await fsp.rm(tmp, { force: true });

@@ -27,13 +27,11 @@ export interface UploadForm<T> {
 const MAX_FIELD_BYTES = 256 * 1024;
 const MAX_FILE_PARTS = 10;
 
-async function checkCsrf(request: Request, context: AppLoadContext, sent: FormDataEntryValue | null): Promise<void> {
+/** The answer to a form without a good token (as `readForm` gives it), or null when the token is good. */
+async function csrfRefusal(request: Request, context: AppLoadContext, sent: FormDataEntryValue | null): Promise<Response | null> {
   const tokens = await acceptableCsrfTokens(request, context);
-  if (typeof sent !== "string" || !sent || !tokens.some((t) => safeEqual(t, sent))) {
-    const signIn = await signedOutRedirect(request, context);
-    if (signIn) throw signIn;
-    throw new Response("The form had expired. Go back, refresh the page and try again.", { status: 403, statusText: "csrf" });
-  }
+  if (typeof sent === "string" && sent && tokens.some((t) => safeEqual(t, sent))) return null;
+  return (await signedOutRedirect(request, context)) ?? new Response("The form had expired. Go back, refresh the page and try again.", { status: 403, statusText: "csrf" });
 }
 
 async function text(body: AsyncIterable<Uint8Array>): Promise<string> {
@@ -59,20 +57,25 @@ export async function readUploadForm<T>(request: Request, context: AppLoadContex
   const form = new FormData();
   const files: UploadForm<T>["files"] = [];
   let checked = false;
+  let refused: Response | null = null;
   try {
     for await (const part of readMultipart(request.body, boundary, { maxBodyBytes: 2 * maxFileBytes + 1024 * 1024 }, request.signal)) {
+      // Refused: the rest of the body is read and dropped (not stored), so the browser gets the answer.
+      if (refused) continue;
       if (part.filename === null) {
         form.append(part.name, await text(part.body));
         continue;
       }
       if (!checked) {
-        await checkCsrf(request, context, form.get(CSRF_FIELD));
+        refused = await csrfRefusal(request, context, form.get(CSRF_FIELD));
         checked = true;
+        if (refused) continue;
       }
       if (files.length >= MAX_FILE_PARTS) throw new MultipartError("Too many files", "too_large");
       files.push({ field: part.name, received: await receiver.receive(part) });
     }
-    if (!checked) await checkCsrf(request, context, form.get(CSRF_FIELD));
+    if (!checked) refused = await csrfRefusal(request, context, form.get(CSRF_FIELD));
+    if (refused) throw refused;
     return { form, files };
   } catch (error) {
     await Promise.all(files.map((f) => receiver.discard(f.received).catch(() => {})));

@@ -242,7 +242,11 @@ export async function upload(
     if (outcome.kind !== "uploaded") return outcome;
     kept = true;
     if (deps.scanner) {
-      const verdict = await scanDocument(db, deps, outcome.documentId);
+      // Scanned now when the scanner answers; when it cannot be reached the file stays pending for the job.
+      const verdict = await scanDocument(db, deps, outcome.documentId).catch((error: unknown) => {
+        if (error instanceof ScannerUnavailable) return "pending" as const;
+        throw error;
+      });
       if (verdict === "infected") {
         return { kind: "invalid", message: MESSAGES.infected, versionBefore: outcome.versionBefore, versionAfter: await sectionVersion(db, app.row.id, sectionKey) };
       }
