@@ -31,7 +31,7 @@ import { fileAnswers, selectFileMessage, type FileAnswer } from "~/domain/forms/
 import type { Answers, RawInput } from "~/domain/forms/schema";
 import { fileStorage, newStorageKey, type FileStorage, type LocalDiskStorage } from "~/utils/storage.server";
 import { ScannerUnavailable, scannerFromEnv, type VirusScanner } from "~/utils/virus-scan.server";
-import { DEFAULT_MAX_FILES, MESSAGES, checkUpload, maxUploadBytes } from "./documents.rules";
+import { DEFAULT_MAX_FILES, MESSAGES, checkUpload, formatBytes, maxUploadBytes } from "./documents.rules";
 import { findDocument, findDocumentById, type ApplicationDocument } from "./documents.queries.server";
 
 type Db = Kysely<Database>;
@@ -46,6 +46,13 @@ export interface DocumentDeps {
 
 export function depsFromEnv(env: Record<string, string | undefined> = process.env): DocumentDeps {
   return { storage: fileStorage(env), scanner: scannerFromEnv(env), maxBytes: maxUploadBytes(env.UPLOAD_MAX_BYTES) };
+}
+
+/** For the start-up banner (and to refuse a bad setting at start rather than on the first upload). */
+export function describeUploads(env: Record<string, string | undefined> = process.env): string {
+  const deps = depsFromEnv(env);
+  const scanning = deps.scanner ? `scanned by ${deps.scanner.description}` : "not scanned for viruses (set CLAMAV_SOCKET or CLAMAV_HOST)";
+  return `${deps.storage.description}, up to ${formatBytes(deps.maxBytes)} each, ${scanning}`;
 }
 
 /** An infected document: it exists, but nobody may download it. */
