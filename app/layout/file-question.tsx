@@ -107,7 +107,7 @@ export function FileList({ files }: { files: DocumentView[] }) {
   return (
     <ul className="govuk-list">
       {files.map((f) => (
-        <li key={f.id} className="app-file-name">
+        <li key={f.id} className="app-file-name govuk-!-margin-bottom-3">
           <FileName file={f} /> <span className="govuk-hint govuk-!-display-inline">({f.description})</span>
           <br />
           <ScanStatus file={f} />

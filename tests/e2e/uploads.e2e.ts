@@ -105,6 +105,12 @@ describe.each(MODES)("uploading a quote (%s)", (mode) => {
     await page.waitForURL(/\/applications\/\d+$/);
     await page.goto(quotesUrl);
     expect(await page.locator("h2", { hasText: "Files added (3)" }).count()).toBe(1);
+    // Check answers lists them, each a download link with its virus check.
+    await page.goto(quotesUrl.replace(/\/budget\/quotes$/, "/check"));
+    await checkPage(page, `uploads-check-answers-${mode}`);
+    const row = await page.locator(".govuk-summary-list__row", { hasText: "Quotes for items over £250" }).innerText();
+    for (const text of ["hall.pdf", "tutor.pdf", "printing.pdf", "Not checked for viruses"]) expect(row).toContain(text);
+    expect(await page.getByRole("link", { name: "tutor.pdf" }).getAttribute("href")).toMatch(/^\/applications\/\d+\/documents\/\d+$/);
     expect(consoleErrors).toEqual([]);
   });
 });
