@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { closeDb, getDbHandle } from "~db/client";
 import { describeDatabase, prepareDatabase } from "~db/setup";
 import { startMailWorker } from "~/domain/notifications/mail.server";
+import { describeUploads } from "~/domain/documents/documents.server";
 import { assertMailConfiguredForProduction, readMailConfig } from "~/utils/mail-config.server";
 import { assertSessionSecretForProduction } from "~/utils/secrets.server";
 import { createApp } from "./app";
@@ -29,6 +30,7 @@ async function main() {
     startMocks();
     mocks = `  outside services: mocked (${handlers.length} handler(s) from tests/mocks)`;
   }
+  const uploads = describeUploads(); // a bad UPLOAD_MAX_BYTES or CLAMAV_PORT stops the start, not an upload
   const handle = getDbHandle();
   const { applied, seeded } = await prepareDatabase(handle, { seed: !config.production });
 
@@ -46,6 +48,7 @@ async function main() {
         `Community grants portal at http://${shownHost}:${config.port} (${config.production ? "production" : "development"})`,
         `  database: ${describeDatabase(handle)}${applied.length ? `, ${applied.length} migration(s) applied` : ""}`,
         mail ? `  email: ${mail.description}, sent by the worker in this process` : "  email: MAIL_WORKER=off, so `npm run worker` must run beside this server",
+        `  uploads: ${uploads}`,
         mocks || null,
         seeded ? `  seeded demo data: ${seeded.funds} funds, ${seeded.rounds} rounds, ${seeded.users} users (see README for demo accounts)` : null,
       ]

@@ -14,6 +14,8 @@ import { Select } from "~/components/select";
 import { Textarea } from "~/components/textarea";
 import type { Page, Question } from "~/domain/forms/definition";
 import type { RawInput } from "~/domain/forms/schema";
+import type { DocumentView } from "~/domain/documents/documents.rules";
+import { FileQuestion } from "./file-question";
 import { fieldError, type Errors } from "./forms";
 
 const str = (values: RawInput, name: string) => {
@@ -35,7 +37,14 @@ export function rowsShown(values: RawInput, id: string, extra: number): number {
   return max + 1 + extra;
 }
 
-function QuestionField({ q, values, errors, heading, extraRows }: { q: Question; values: RawInput; errors: Errors; heading: boolean; extraRows: number }): ReactNode {
+interface FileProps {
+  /** A file question's documents so far, by question id. */
+  files?: Record<string, DocumentView[]>;
+  /** The kinds of file and size limit, for a file question's hint. */
+  fileRules?: string | null;
+}
+
+function QuestionField({ q, values, errors, heading, extraRows, files, fileRules }: { q: Question; values: RawInput; errors: Errors; heading: boolean; extraRows: number } & FileProps): ReactNode {
   const labelClasses = heading ? "govuk-label--l" : "govuk-label--s";
   const legend = { text: q.label, isPageHeading: heading, classes: heading ? "govuk-fieldset__legend--l" : "govuk-fieldset__legend--s" };
   const hint = q.hint ? { text: q.hint } : undefined;
@@ -188,7 +197,7 @@ function QuestionField({ q, values, errors, heading, extraRows }: { q: Question;
       );
     }
     case "file":
-      return null;
+      return <FileQuestion q={q} files={files?.[q.id] ?? []} rules={fileRules ?? null} errors={errors} heading={heading} />;
   }
 }
 
@@ -206,13 +215,13 @@ export function fieldOrder(page: Page, values: RawInput): string[] {
   });
 }
 
-export function QuestionFields({ page, values, errors, extraRows = 0 }: { page: Page; values: RawInput; errors: Errors; extraRows?: number }) {
+export function QuestionFields({ page, values, errors, extraRows = 0, files, fileRules }: { page: Page; values: RawInput; errors: Errors; extraRows?: number } & FileProps) {
   const heading = page.questions.length === 1 && !page.title;
   return (
     <>
       {page.title ? <h1 className="govuk-heading-l">{page.title}</h1> : null}
       {page.questions.map((q) => (
-        <QuestionField key={q.id} q={q} values={values} errors={errors} heading={heading} extraRows={extraRows} />
+        <QuestionField key={q.id} q={q} values={values} errors={errors} heading={heading} extraRows={extraRows} files={files} fileRules={fileRules} />
       ))}
     </>
   );

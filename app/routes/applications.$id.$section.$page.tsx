@@ -8,11 +8,13 @@ import { BackLink } from "~/components/back-link";
 import { Button } from "~/components/button";
 import { NotificationBanner } from "~/components/notification-banner";
 import { draftsService } from "~/domain/applications/index.server";
+import { documentsService, type StagedUpload } from "~/domain/documents/index.server";
 import { pageSchema, type Answers, type RawInput } from "~/domain/forms/schema";
 import { CsrfField, FormErrors } from "~/layout/forms";
 import { QuestionFields, fieldOrder } from "~/layout/question-fields";
 import { requestInfo, requireSignedIn } from "~/utils/auth.server";
-import { field, readForm, withFormErrors } from "~/utils/form.server";
+import { field, withFormErrors } from "~/utils/form.server";
+import { readUploadForm } from "~/utils/upload-form.server";
 import { idParam, orNotFound } from "~/utils/not-found.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -28,7 +30,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = await requireSignedIn(request, context);
   const page = await orNotFound(draftsService.questionPage(user.id, idParam(params.id), params.section ?? "", params.page ?? ""));
   if (!page.editable) throw redirect(`/applications/${page.applicationId}`);
-  return page;
+  // After "Upload file" or "Remove" (POST, then back here): say what happened.
+  const search = new URL(request.url).searchParams;
+  const uploaded = Object.values(page.files).flat().find((f) => String(f.id) === search.get("uploaded"));
+  const notice = uploaded ? `${uploaded.name} has been uploaded` : search.has("removed") ? "The file has been removed" : null;
+  return { ...page, notice };
 }
 
 /** The page's own fields from the form: everything else posted is ignored (the schema reads only its questions). */
@@ -42,8 +48,18 @@ export function rawInput(form: FormData): RawInput {
   return raw;
 }
 
-async function handleAction({ request, context, params }: ActionFunctionArgs) {
-  const form = await readForm(request, context);
+async function handleAction(args: ActionFunctionArgs) {
+  // A page with a file question sends multipart: its files stream into storage as they arrive (CSRF
+  // checked first); any that no document takes are removed whatever happens next.
+  const { form, files } = await readUploadForm(args.request, args.context, documentsService.receiver(), documentsService.maxBytes());
+  try {
+    return await handleForm(args, form, files.map((f) => f.received));
+  } finally {
+    await documentsService.discard(files.map((f) => f.received));
+  }
+}
+
+async function handleForm({ request, context, params }: ActionFunctionArgs, form: FormData, files: StagedUpload[]) {
   const { user } = await requireSignedIn(request, context);
   const id = idParam(params.id);
   const section = params.section ?? "";
@@ -58,16 +74,29 @@ async function handleAction({ request, context, params }: ActionFunctionArgs) {
     // Without JavaScript, "Add another" comes back to the page with one more empty row; nothing is lost.
     return { errors: null, values: raw, extraRows: 1, conflict: false, version };
   }
+  const shownVersion = Number.isSafeInteger(version) ? version : -1;
+  const ip = requestInfo(request, context).ip;
   const result = await orNotFound(
-    draftsService.savePage(user.id, id, section, pageKey, { raw, version: Number.isSafeInteger(version) ? version : -1, mode: intent === "later" ? "later" : "continue" }, requestInfo(request, context).ip),
+    page.page.questions.some((q) => q.type === "file")
+      ? documentsService.submitFilePage(user.id, id, section, pageKey, { raw, version: shownVersion, intent, files }, ip)
+      : draftsService.savePage(user.id, id, section, pageKey, { raw, version: shownVersion, mode: intent === "later" ? "later" : "continue" }, ip),
   );
   switch (result.kind) {
+    case "stay": {
+      // Uploaded or removed a file: back to this page (POST → redirect → GET), keeping where it returns to.
+      const url = new URL(request.url);
+      url.searchParams.delete("uploaded");
+      url.searchParams.delete("removed");
+      if (result.uploaded) url.searchParams.set("uploaded", String(result.uploaded));
+      if (result.removed) url.searchParams.set("removed", "1");
+      return redirect(`${url.pathname}${url.search}`);
+    }
     case "saved":
       // A change made from "Check your answers" goes back there.
       if (new URL(request.url).searchParams.get("return") === "check" && intent !== "later") return redirect(`/applications/${id}/check`);
       return redirect(result.next ? `/applications/${id}/${section}/${result.next}` : `/applications/${id}${intent === "later" ? "?saved=1" : ""}`);
     case "invalid":
-      return { errors: result.errors, values: raw, extraRows: 0, conflict: false, version };
+      return { errors: result.errors, values: raw, extraRows: 0, conflict: false, version: "version" in result ? result.version : version };
     case "conflict":
       // Someone else in the group saved this section first: keep what this person typed, and say so.
       return data({ errors: null, values: raw, extraRows: 0, conflict: true, version: result.version }, { status: 409 });
@@ -142,11 +171,17 @@ export default function QuestionPage() {
               </p>
             </NotificationBanner>
           ) : null}
+          {page.notice && !errors ? (
+            <NotificationBanner type="success" titleText="Success">
+              <p className="govuk-notification-banner__heading">{page.notice}</p>
+            </NotificationBanner>
+          ) : null}
           <span className="govuk-caption-l">{page.section.title}</span>
-          <form method="post" noValidate onSubmit={browser.onSubmit}>
+          {/* A page with a file question sends its files too (without JavaScript as well). */}
+          <form method="post" noValidate onSubmit={browser.onSubmit} encType={page.fileRules ? "multipart/form-data" : undefined}>
             <CsrfField />
             <input type="hidden" name="version" value={version} />
-            <QuestionFields page={page.page} values={values} errors={errors} extraRows={result?.extraRows ?? 0} />
+            <QuestionFields page={page.page} values={values} errors={errors} extraRows={result?.extraRows ?? 0} files={page.files} fileRules={page.fileRules} />
             <div className="govuk-button-group">
               <Button text="Save and continue" name="intent" value="continue" preventDoubleClick />
               <Button text="Save and come back later" name="intent" value="later" classes="govuk-button--secondary" />

@@ -11,6 +11,7 @@ import { WarningText } from "~/components/warning-text";
 import { submissionService, type SubmitProblem } from "~/domain/applications/index.server";
 import { formatPence } from "~/domain/shared/money";
 import { formatLondonDateTime } from "~/domain/shared/time";
+import { FileList } from "~/layout/file-question";
 import { CsrfField, fieldError } from "~/layout/forms";
 import { requestInfo, requireSignedIn } from "~/utils/auth.server";
 import { field, readForm, withFormErrors } from "~/utils/form.server";
@@ -87,7 +88,11 @@ export default function CheckAnswers() {
                 classes="govuk-!-margin-bottom-9"
                 rows={s.rows.map((r) => ({
                   key: { text: r.label },
-                  value: r.lines.length ? { html: <>{r.lines.map((l, i) => <span key={i} className="app-answer-line">{l}</span>)}</> } : { text: "Not answered" },
+                  value: r.files?.length
+                    ? { html: <FileList files={r.files} /> }
+                    : r.lines.length
+                      ? { html: <>{r.lines.map((l, i) => <span key={i} className="app-answer-line">{l}</span>)}</> }
+                      : { text: "Not answered" },
                   actions: page.editable ? { items: [{ href: r.changeHref, text: r.lines.length ? "Change" : "Answer", visuallyHiddenText: r.label.toLowerCase() }] } : undefined,
                 }))}
               />

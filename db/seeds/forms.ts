@@ -111,6 +111,14 @@ export const FORMS: SeedForm[] = [
             ],
             mustTotal: { column: "cost", question: "amount_requested" },
           }),
+          one({
+            id: "quotes",
+            type: "file",
+            label: "Quotes for items over £250",
+            short: "a quote",
+            hint: "Upload a quote for each item that costs more than £250, if you have them. You can add up to 5 files.",
+            maxFiles: 5,
+          }),
         ],
       },
       {

@@ -168,6 +168,9 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     expect(await page.locator(".govuk-error-summary").innerText()).toContain("The items must add up to £950, the amount you are asking for. They add up to £900");
     await page.locator("#budget_lines-1-cost").fill("350");
     await continueButton(page).click();
+    // Quotes are optional (tests/e2e/uploads.e2e.ts uploads some): on without any.
+    await page.waitForURL(/\/budget\/quotes$/);
+    await continueButton(page).click();
     await page.waitForURL(appUrl);
 
     await page.getByRole("link", { name: "Other funding" }).click();

@@ -16,6 +16,9 @@ import { pageValues, sectionStatus, type SectionStatus, type StoredSection } fro
 import { findPage, type FormDefinition, type Page, type Section } from "~/domain/forms/definition";
 import { displayAnswer } from "~/domain/forms/display";
 import { checkTotals, readPage, readQuestion, type Answers, type RawInput } from "~/domain/forms/schema";
+import { checkFiles } from "~/domain/forms/files";
+import { documentView, maxUploadBytes, uploadRulesText, type DocumentView } from "~/domain/documents/documents.rules";
+import { listApplicationDocuments } from "~/domain/documents/documents.queries.server";
 import { lookupPostcode } from "~/utils/postcodes.server";
 import { findApplicationForPolicy } from "./applications.queries.server";
 import { progressFor, stageLabel, type Progress } from "./progress";
@@ -194,6 +197,10 @@ export interface QuestionPage {
   version: number;
   isLastPage: boolean;
   editable: boolean;
+  /** The page's file questions: their documents so far, by question id (empty when it has none). */
+  files: Record<string, DocumentView[]>;
+  /** What a file question's hint adds (kinds of file, size limit); null on a page without one. */
+  fileRules: string | null;
 }
 
 export async function questionPage(db: Db, userId: number, applicationId: number, sectionKey: string, pageKey: string): Promise<QuestionPage> {
@@ -213,6 +220,18 @@ export async function questionPage(db: Db, userId: number, applicationId: number
     version: stored?.version ?? 0,
     isLastPage: found.index === found.section.pages.length - 1,
     editable: app.editable,
+    ...(await pageFiles(db, app.row.id, found.page)),
+  };
+}
+
+/** The documents of a page's file questions, and the rules for uploading more. */
+async function pageFiles(db: Db, applicationId: number, page: Page): Promise<Pick<QuestionPage, "files" | "fileRules">> {
+  const ids = page.questions.filter((q) => q.type === "file").map((q) => q.id);
+  if (ids.length === 0) return { files: {}, fileRules: null };
+  const docs = (await listApplicationDocuments(db, applicationId)).filter((d) => ids.includes(d.questionId));
+  return {
+    files: Object.fromEntries(ids.map((id) => [id, docs.filter((d) => d.questionId === id).map((d) => documentView(applicationId, d))])),
+    fileRules: uploadRulesText(maxUploadBytes(process.env.UPLOAD_MAX_BYTES)),
   };
 }
 
@@ -251,7 +270,8 @@ export async function savePage(
   if (result.ok && input.mode === "continue") {
     // Rules across pages of the section (budget lines that add up to the request).
     const stored = (await storedSections(db, app.row.id)).get(sectionKey);
-    const totals = checkTotals(page, { ...(stored?.answers ?? {}), ...result.answers });
+    // Required file questions need a file that is not infected (the documents service keeps their answers).
+    const totals = { ...checkTotals(page, { ...(stored?.answers ?? {}), ...result.answers }), ...checkFiles(page, stored?.answers ?? {}) };
     if (Object.keys(totals).length) return { kind: "invalid", errors: totals };
   }
 
@@ -279,6 +299,7 @@ export async function savePage(
     const answers: Answers & { _raw?: RawInput } = current ? fromJson<Answers>(current.answers, {}) : {};
     const raw: RawInput = { ...(answers._raw ?? {}) };
     for (const q of page.questions) {
+      if (q.type === "file") continue; // kept in step with the documents by the documents service
       delete answers[q.id];
       for (const k of Object.keys(raw)) if (k === q.id || k.startsWith(`${q.id}-`)) delete raw[k];
     }
@@ -355,7 +376,7 @@ export interface CheckAnswersPage {
     key: string;
     title: string;
     status: SectionStatus;
-    rows: { questionId: string; label: string; lines: string[]; changeHref: string }[];
+    rows: { questionId: string; label: string; lines: string[]; changeHref: string; files?: DocumentView[] }[];
   }[];
   complete: boolean;
 }
@@ -366,6 +387,7 @@ export async function checkAnswers(db: Db, userId: number, applicationId: number
   const row = await db.selectFrom("applications").select("form_definition_id").where("id", "=", app.row.id).executeTakeFirstOrThrow();
   const form = await formOf(db, row.form_definition_id);
   const stored = await storedSections(db, app.row.id);
+  const documents = await listApplicationDocuments(db, app.row.id);
   const sections = form.sections.map((s) => {
     const answers = stored.get(s.key)?.answers ?? {};
     return {
@@ -373,9 +395,14 @@ export async function checkAnswers(db: Db, userId: number, applicationId: number
       title: s.title,
       status: sectionStatus(s, stored.get(s.key) ?? null),
       rows: s.pages.flatMap((p) =>
-        p.questions
-          .filter((q) => q.type !== "file")
-          .map((q) => ({ questionId: q.id, label: q.label, lines: displayAnswer(q, answers[q.id]), changeHref: `/applications/${app.row.id}/${s.key}/${p.key}?return=check` })),
+        p.questions.map((q) => ({
+          questionId: q.id,
+          label: q.label,
+          lines: displayAnswer(q, answers[q.id]),
+          changeHref: `/applications/${app.row.id}/${s.key}/${p.key}?return=check`,
+          // A file question's documents, with their scan state, to download.
+          ...(q.type === "file" ? { files: documents.filter((d) => d.questionId === q.id).map((d) => documentView(app.row.id, d)) } : {}),
+        })),
       ),
     };
   });

@@ -7,6 +7,7 @@
 import type { Question, Section } from "./definition";
 import type { Answers, RawInput } from "./schema";
 import { readQuestion } from "./schema";
+import { hasUsableFile } from "./files";
 
 export type SectionStatus = "not_started" | "in_progress" | "completed";
 
@@ -36,6 +37,8 @@ export function rawFor(q: Question, answer: unknown): RawInput {
       const a = answer as { line1: string; line2: string; town: string; postcode: string | null };
       return { [`${q.id}-line1`]: a.line1, [`${q.id}-line2`]: a.line2, [`${q.id}-town`]: a.town, [`${q.id}-postcode`]: a.postcode ?? "" };
     }
+    case "file":
+      return {}; // files are not typed into the page: the documents service keeps this answer
     case "repeating": {
       const out: RawInput = {};
       (answer as Record<string, unknown>[]).forEach((row, i) => {
@@ -75,7 +78,11 @@ export function sectionStatus(section: Section, stored: StoredSection | null): S
   if (pending) return "in_progress";
   for (const page of section.pages) {
     for (const q of page.questions) {
-      if (!q.required || q.type === "file") continue;
+      if (!q.required) continue;
+      if (q.type === "file") {
+        if (!hasUsableFile(answers[q.id])) return "in_progress";
+        continue;
+      }
       // A stored answer passed when it was saved; check it again, as the form may have changed since.
       const issues: { field: string; message: string }[] = [];
       if (answers[q.id] === undefined || readQuestion(q, rawFor(q, answers[q.id]), issues) === undefined || issues.length) return "in_progress";

@@ -46,7 +46,11 @@ export type Question =
       /** The rows' money column must add up to another question's answer (budget lines to the request). */
       mustTotal?: { column: string; question: string };
     })
-  | (Base & { type: "file" }); // uploads come later; the type is reserved so definitions can name it
+  | (Base & {
+      type: "file";
+      /** The most files the question takes (default 10). Each is one upload; the answer lists them. */
+      maxFiles?: number;
+    });
 
 /** A column of a repeating question: the simple types only. */
 export type Column =

@@ -2,6 +2,7 @@
 import { formatPence } from "~/domain/shared/money";
 import { formatLondonDate } from "~/domain/shared/time";
 import type { Question } from "./definition";
+import { fileAnswers } from "./files";
 
 /** The lines showing one answer; an empty list when it has none yet. */
 export function displayAnswer(q: Question, answer: unknown): string[] {
@@ -39,6 +40,8 @@ export function displayAnswer(q: Question, answer: unknown): string[] {
           .filter(Boolean)
           .join(", "),
       );
+    case "file":
+      return fileAnswers(answer).map((f) => (f.infected ? `${f.name} (a virus was found: it must be removed)` : f.name));
     default:
       return String(answer).split("\n");
   }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
+import { depsFromEnv, scanPendingDocuments, sweepOrphanFiles } from "~/domain/documents/documents.server";
 
 export interface JobContext {
   db: Kysely<Database>;
@@ -100,6 +101,20 @@ export const PORTAL_JOBS: JobRegistry = {
       const week = new Date(now.getTime() - 7 * 24 * 3_600_000).toISOString();
       await db.deleteFrom("throttle_hits").where("created_at", "<", day).execute();
       await db.deleteFrom("auth_tokens").where("expires_at", "<", week).execute();
+    },
+  },
+  // Uploads left "pending" because the virus scanner could not be reached: scanned again (a failure is
+  // retried with back-off). Files no document refers to (a process stopped mid-upload) are removed.
+  "scan-pending-documents": {
+    everyMs: 5 * 60_000,
+    async run({ db }) {
+      await scanPendingDocuments(db, depsFromEnv());
+    },
+  },
+  "sweep-orphan-files": {
+    everyMs: 6 * 60 * 60_000,
+    async run({ db, now }) {
+      await sweepOrphanFiles(db, depsFromEnv(), now);
     },
   },
 };

@@ -9,13 +9,16 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, DEMO_STAFF } from "~db/seeds/index";
 import { createSession } from "~/domain/accounts/sessions.server";
 import { startApplication } from "~/domain/applications/drafts.server";
+import { depsFromEnv, stageUpload, upload } from "~/domain/documents/documents.server";
 import { DEFAULT_AUTH_SETTINGS } from "~/domain/accounts/settings";
 import { portalCookies } from "~/utils/cookies.server";
 import { hmac } from "~/utils/secrets.server";
@@ -23,6 +26,9 @@ import { setupServer } from "msw/node";
 import { createApp } from "../../../server/app";
 import { handlers } from "../../mocks";
 import { useTestDb } from "../../setup/test-db";
+
+// Uploads go to a folder of this test's own (the server reads FILES_DIR on each request).
+process.env.FILES_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "grants-matrix-files-"));
 
 const handle = useTestDb();
 const db = () => handle().db;
@@ -42,7 +48,7 @@ interface Who {
   sessionId: string | null;
 }
 const people = {} as Record<Role, Who>;
-const ids = { groupA: 0, groupB: 0, memberA: 0, invitationA: 0, outbox: 0, staff: 0, appA: 0 };
+const ids = { groupA: 0, groupB: 0, memberA: 0, invitationA: 0, outbox: 0, staff: 0, appA: 0, docA: 0 };
 
 async function userId(email: string) {
   return (await db().selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
@@ -107,11 +113,19 @@ beforeAll(async () => {
   const started = await startApplication(db(), people.memberA.userId!, people.memberA.sessionId!, "community-reach-fund", null);
   if (started.kind !== "started") throw new Error(started.kind);
   ids.appA = started.applicationId;
+  // A quote uploaded to it by Jo.
+  const deps = depsFromEnv();
+  const staged = await stageUpload(deps, { name: "quotes", filename: "quote.pdf", body: Readable.from([Buffer.from("%PDF-1.4\n%%EOF\n")]) });
+  const uploaded = await upload(db(), deps, people.memberA.userId!, ids.appA, "budget", "quotes", staged, null);
+  if (uploaded.kind !== "uploaded") throw new Error(uploaded.kind);
+  ids.docA = uploaded.documentId;
 });
 
 afterAll(async () => {
   await new Promise((r) => server.close(r));
   mocks.close();
+  fs.rmSync(process.env.FILES_DIR!, { recursive: true, force: true });
+  delete process.env.FILES_DIR;
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -224,6 +238,8 @@ const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Re
     POST: { ...groupAView, applicantA: 409, memberA: 409, coordinatorFenland: "→/applications/APP_A", adminReach: "→/applications/APP_A", serviceAdmin: "→/applications/APP_A" },
     body: { intent: "continue", version: "-1", project_title: "Written by the matrix" },
   },
+  // Downloading a document: whoever may see the application; POST has no action.
+  "applications.$id.documents.$documentId.tsx": { url: () => `/applications/${ids.appA}/documents/${ids.docA}`, GET: { ...groupAView, adminReach: 200 }, POST: all(405) },
   "invitations.accept.tsx": { url: () => "/invitations/accept?token=not-a-real-token-at-all-0000", GET: signedIn200, POST: signedIn200 },
 };
 
@@ -393,6 +409,7 @@ const ALLOWED: Record<string, string[]> = {
   "routes/applications.$id.check": [
     "applicationId", "title", "fundName", "editable", "complete", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].rows",
     "sections[].rows[].questionId", "sections[].rows[].label", "sections[].rows[].lines", "sections[].rows[].changeHref",
+    "sections[].rows[].files", ...["id", "questionId", "name", "description", "scanState", "scanText", "downloadable", "href"].map((k) => `sections[].rows[].files[].${k}`),
     "submission", ...["canSubmit", "leadContactName", "closesAt", "extended", "closed", "incomplete", "incomplete[].title", "incomplete[].href", "resubmission", "declaration"].map((k) => `submission.${k}`),
   ],
   "routes/applications._index": [
@@ -409,13 +426,17 @@ const ALLOWED: Record<string, string[]> = {
   ],
   "routes/funds.$slug_.check.you-can-apply": ["fundName", "fundSlug", "twoStage", "open", "back", "here"],
   "routes/funds.$slug_.check.you-cannot-apply": ["fundName", "fundSlug", "question", "answer", "message", "change"],
+  // A file: its bytes, sent as a Response (no data for the page).
+  "routes/applications.$id.documents.$documentId": [],
   "routes/applications.$id.$section.$page": [
     // values.*: the person's own answers, by field name.
     "applicationId", "fundName", "section", "section.key", "section.title", "version", "isLastPage", "editable", "values", "values.*", "page", "page.key", "page.title", "page.questions",
+    // files.*: the page's file questions' own documents (name, size, virus check, download link).
+    "files", "files.*", "fileRules", "notice",
     ...["id", "type", "label", "short", "hint", "required", "bind", "autocomplete", "maxLength", "width", "wordLimit", "min", "max", "suffix", "minPence", "maxPence", "options",
       "options[].value", "options[].label", "options[].hint", "followUp", "followUp.label", "followUp.short", "followUp.hint", "followUp.wordLimit", "followUp.when",
       "columns", "columns[].id", "columns[].label", "columns[].type", "columns[].required", "columns[].options", "columns[].options[].value", "columns[].options[].label",
-      "minRows", "maxRows", "addLabel"].map((k) => `page.questions[].${k}`),
+      "minRows", "maxRows", "addLabel", "maxFiles"].map((k) => `page.questions[].${k}`),
   ],
   "routes/admin.staff._index": ["staff", "staff[].id", "staff[].name", "staff[].email", "staff[].roles", "staff[].active", "staff[].accountSetUp", "staff[].twoFactorOn", "invited"],
   "routes/admin.emails._index": [
@@ -470,6 +491,7 @@ describe("loader data reaches the browser only through an allow-list", () => {
       id: String(url().includes("/admin/staff/") ? ids.staff : url().includes("/admin/emails/") ? ids.outbox : url().includes("/applications/") ? ids.appA : ids.groupA),
       slug: "community-reach-fund",
       question: "group_type",
+      documentId: String(ids.docA),
       section: "activity",
       page: "project-title",
       stage: "application",
