@@ -311,6 +311,16 @@ export const FORMS: SeedForm[] = [
         ],
       },
       {
+        key: "documents",
+        title: "Documents",
+        pages: [
+          one({ id: "constitution", type: "file", label: "Your group's governing document", short: "your group's governing document", hint: "For example its constitution, articles of association or trust deed, signed and dated.", required: true, maxFiles: 2 }),
+          one({ id: "accounts", type: "file", label: "Your group's latest accounts", short: "your group's latest accounts", hint: "Your latest annual accounts or, for a group less than a year old, your last three months' bank statements.", required: true, maxFiles: 3 }),
+          one({ id: "safeguarding_policy", type: "file", label: "Your safeguarding policy", short: "your safeguarding policy", hint: "If your group has one. Projects working with children or adults at risk must.", maxFiles: 2 }),
+          one({ id: "quotes", type: "file", label: "Quotes for items over £1,000", short: "a quote", hint: "For equipment, building work or services costing more than £1,000.", maxFiles: 10 }),
+        ],
+      },
+      {
         key: "declarations",
         title: "Declarations",
         pages: [

@@ -6,6 +6,8 @@
  * open now, whose full applications are still to start. Each step has its audit entry, as if it had
  * happened through the portal.
  */
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
 import type { Transaction } from "kysely";
 import type { Database } from "../schema";
 import { fromJson, toJson } from "../json";
@@ -14,6 +16,7 @@ import type { FormDefinition } from "~/domain/forms/definition";
 import type { Answers } from "~/domain/forms/schema";
 import { orgIdentifier } from "~/domain/organisations/identifiers";
 import { formatReference } from "~/domain/applications/submission.rules";
+import { fileStorage, newStorageKey } from "~/utils/storage.server";
 import { INVITED, WAITING, type InvitedProposal, type PaperOutline } from "./innovation-round";
 
 interface Options {
@@ -182,6 +185,7 @@ export async function seedInnovationRound(trx: Transaction<Database>, o: Options
       .executeTakeFirstOrThrow();
     const carried = carryOver(outlineForm, answers, fullForm);
     for (const [key, value] of fullAnswers(p)) carried.set(key, { ...carried.get(key), ...value });
+    carried.set("documents", await documents(trx, fullId, contactId, g.name, fullSentAt));
     await sections(fullId, carried, fullSentAt);
     await audit(fullId, contactId, null, "draft", at(reviewedAt, fullSentAt, 0.1), "start", { outlineId });
     await audit(fullId, contactId, "draft", "submitted", fullSentAt, "submit");
@@ -233,4 +237,65 @@ export async function seedInnovationRound(trx: Transaction<Database>, o: Options
   // Both rounds are of the year being seeded: new submissions carry on from the last number given.
   await trx.insertInto("reference_sequences").values({ fund_id: o.fundId, financial_year: round.financial_year, last_value: sequence }).execute();
   return { groups: order.length, outlines: sequence };
+}
+
+/** The documents a full application sends: a small PDF for each, stored as an upload would be. */
+async function documents(trx: Transaction<Database>, applicationId: number, uploadedBy: number, group: string, at: string): Promise<Answers> {
+  const storage = fileStorage();
+  const answers: Answers = {};
+  for (const [questionId, title] of [
+    ["constitution", "Constitution"],
+    ["accounts", "Annual accounts"],
+    ["safeguarding_policy", "Safeguarding policy"],
+  ] as const) {
+    const body = demoPdf(`${group}: ${title}`);
+    const key = newStorageKey("documents");
+    await storage.put(key, Readable.from([body]));
+    const filename = `${title.toLowerCase().replace(/\s+/g, "-")}.pdf`;
+    const { id } = await trx
+      .insertInto("documents")
+      .values({
+        application_id: applicationId,
+        section_key: "documents",
+        question_id: questionId,
+        storage_key: key,
+        filename,
+        content_type: "application/pdf",
+        size_bytes: body.length,
+        sha256: createHash("sha256").update(body).digest("hex"),
+        scan_state: "not_scanned",
+        scan_detail: null,
+        scanned_at: null,
+        uploaded_by_user_id: uploadedBy,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    answers[questionId] = [{ id, name: filename }];
+  }
+  return answers;
+}
+
+/** A one-page PDF saying what it stands for (demo data: a real group would upload its own). */
+function demoPdf(text: string): Buffer {
+  const safe = text.replace(/[^\x20-\x7e]/g, "?").replace(/[()\\]/g, "");
+  const content = `BT /F1 18 Tf 72 760 Td (${safe}) Tj 0 -28 Td /F1 11 Tf (Demo document seeded with the portal's demo data.) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, "latin1");
 }

@@ -43,7 +43,7 @@ describe.each(MODES)("uploading a quote (%s)", (mode) => {
     await page.goto(`${base}/groups`);
     const actFor = page.getByRole("button", { name: `Act for ${member.group}` });
     if (await actFor.count()) await actFor.click();
-    await page.goto(`${base}/funds/community-reach-fund`);
+    await page.goto(`${base}/funds/community-reach-fund/check/you-can-apply?group_type=charity&in_cambridgeshire=yes&amount=up_to_1000&purpose=community_activity`);
     await page.getByRole("button", { name: "Start an application" }).click();
     await page.waitForURL(/\/applications\/\d+$/);
     quotesUrl = `${page.url()}/budget/quotes`;

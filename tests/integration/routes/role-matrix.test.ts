@@ -426,8 +426,6 @@ const ALLOWED: Record<string, string[]> = {
   ],
   "routes/funds.$slug_.check.you-can-apply": ["fundName", "fundSlug", "twoStage", "open", "back", "here"],
   "routes/funds.$slug_.check.you-cannot-apply": ["fundName", "fundSlug", "question", "answer", "message", "change"],
-  // A file: its bytes, sent as a Response (no data for the page).
-  "routes/applications.$id.documents.$documentId": [],
   "routes/applications.$id.$section.$page": [
     // values.*: the person's own answers, by field name.
     "applicationId", "fundName", "section", "section.key", "section.title", "version", "isLastPage", "editable", "values", "values.*", "page", "page.key", "page.title", "page.questions",
@@ -452,6 +450,8 @@ const ALLOWED: Record<string, string[]> = {
 const RESOURCES: Record<string, Record<string, string>> = {
   "routes/applications.$id.pdf": { "content-type": "application/pdf", "cache-control": "no-store" },
   "routes/funds.$slug_.printable-form.$stage": { "content-type": "application/pdf" },
+  // Jo's quote: its own bytes and type, as an attachment.
+  "routes/applications.$id.documents.$documentId": { "content-type": "application/pdf", "cache-control": "no-store" },
 };
 
 /**
