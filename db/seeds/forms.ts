@@ -311,7 +311,7 @@ export const FORMS: SeedForm[] = [
         ],
       },
       {
-        key: "documents",
+        key: "supporting_documents",
         title: "Documents",
         pages: [
           one({ id: "constitution", type: "file", label: "Your group's governing document", short: "your group's governing document", hint: "For example its constitution, articles of association or trust deed, signed and dated.", required: true, maxFiles: 2 }),

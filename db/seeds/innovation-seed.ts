@@ -185,7 +185,7 @@ export async function seedInnovationRound(trx: Transaction<Database>, o: Options
       .executeTakeFirstOrThrow();
     const carried = carryOver(outlineForm, answers, fullForm);
     for (const [key, value] of fullAnswers(p)) carried.set(key, { ...carried.get(key), ...value });
-    carried.set("documents", await documents(trx, fullId, contactId, g.name, fullSentAt));
+    carried.set("supporting_documents", await documents(trx, fullId, contactId, g.name, fullSentAt));
     await sections(fullId, carried, fullSentAt);
     await audit(fullId, contactId, null, "draft", at(reviewedAt, fullSentAt, 0.1), "start", { outlineId });
     await audit(fullId, contactId, "draft", "submitted", fullSentAt, "submit");
@@ -256,7 +256,7 @@ async function documents(trx: Transaction<Database>, applicationId: number, uplo
       .insertInto("documents")
       .values({
         application_id: applicationId,
-        section_key: "documents",
+        section_key: "supporting_documents",
         question_id: questionId,
         storage_key: key,
         filename,

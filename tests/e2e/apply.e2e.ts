@@ -38,7 +38,7 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
       if (r.method() === "POST") posts.push(r.url());
     });
     page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
+      if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
     });
   });
   afterAll(async () => {

@@ -31,7 +31,7 @@ describe.each(MODES)("uploading a quote (%s)", (mode) => {
     context = await openBrowser(mode);
     page = await context.newPage();
     page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
+      if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
     });
   });
   afterAll(async () => {

@@ -77,6 +77,12 @@ export interface FormDefinition {
   sections: Section[];
 }
 
+/**
+ * Section keys that would collide with an application's own pages (/applications/:id/<key>/…): a form
+ * may not use them.
+ */
+export const RESERVED_SECTION_KEYS: readonly string[] = ["documents", "pdf", "check", "full", "submitted", "withdraw"];
+
 export function shortName(q: { label: string; short?: string }): string {
   if (q.short) return q.short;
   const text = q.label.replace(/[?.]$/, "");

@@ -1,7 +1,7 @@
 /** The forms the portal ships with are well-formed, and the Reach Fund's asks what the issue asks. */
 import { describe, expect, it } from "vitest";
 import { FORMS } from "~db/seeds/forms";
-import { allQuestions } from "~/domain/forms/definition";
+import { RESERVED_SECTION_KEYS, allQuestions } from "~/domain/forms/definition";
 import { displayAnswer } from "~/domain/forms/display";
 
 describe.each(FORMS.map((f) => [`${f.fundCode} ${f.stage}`, f] as const))("the %s form", (_name, form) => {
@@ -12,6 +12,8 @@ describe.each(FORMS.map((f) => [`${f.fundCode} ${f.stage}`, f] as const))("the %
     const ids = allQuestions(form).map((q) => q.question.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9_]*$/);
+    // A section's pages live at /applications/:id/<section>/<page>: no key may be one of the application's own pages.
+    for (const key of sections) expect(RESERVED_SECTION_KEYS).not.toContain(key);
   });
 
   it("keeps the application's title and amount in step", () => {
