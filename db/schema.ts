@@ -389,6 +389,74 @@ export interface CommentsTable {
   updated_at: UpdatedAt;
 }
 
+/** A staff decision on an application, with what the group was told. */
+export interface DecisionsTable {
+  id: Generated<number>;
+  application_id: number;
+  action: string; // the workflow's action (mark_ineligible, invite, signpost…)
+  to_state: string;
+  feedback: string | null; // the group sees it
+  referral_to: string | null; // signposting: the organisation or fund
+  referral_reason: string | null;
+  decided_by_user_id: number | null;
+  batch_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type BatchStatus = "pending" | "running" | "done";
+export type BatchItemState = "pending" | "done" | "skipped";
+
+/** Decisions made in bulk: one action for many applications, each with its own feedback. */
+export interface DecisionBatchesTable {
+  id: Generated<number>;
+  fund_id: number;
+  action: string;
+  created_by_user_id: number | null;
+  status: Defaulted<BatchStatus>;
+  started_at: string | null;
+  finished_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DecisionBatchItemsTable {
+  id: Generated<number>;
+  batch_id: number;
+  application_id: number;
+  feedback: string | null;
+  referral_to: string | null;
+  referral_reason: string | null;
+  state: Defaulted<BatchItemState>;
+  message: string | null; // why it was skipped
+  done_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** A fund's starting words for the feedback of one kind of decision; administrators change them per group. */
+export interface FeedbackTemplatesTable {
+  id: Generated<number>;
+  fund_id: number;
+  action: string;
+  body: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
+/** How an administrator hears of new submissions to one fund: an email each, or a daily digest. */
+export interface NotificationPreferencesTable {
+  id: Generated<number>;
+  user_id: number;
+  fund_id: number;
+  new_submissions: Defaulted<"each" | "digest">;
+  last_digest_at: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Version;
+}
+
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
 
 export interface OutboxTable {
@@ -474,6 +542,11 @@ export interface Database {
   round_extensions: RoundExtensionsTable;
   documents: DocumentsTable;
   comments: CommentsTable;
+  decisions: DecisionsTable;
+  decision_batches: DecisionBatchesTable;
+  decision_batch_items: DecisionBatchItemsTable;
+  feedback_templates: FeedbackTemplatesTable;
+  notification_preferences: NotificationPreferencesTable;
 }
 
 export type User = Selectable<UsersTable>;

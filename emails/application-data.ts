@@ -12,8 +12,10 @@ export interface ApplicationEmailData {
   reason?: string | null;
   /** What the group is told, in the administrator's words. */
   feedback?: string | null;
-  /** A deadline the email is about (UTC ISO): an invited full application's. */
+  /** A deadline the email is about (UTC ISO): an invited full application's, or a group's extension. */
   deadline?: string | null;
+  /** Where a signposted group is referred, and why. */
+  referral?: { to: string; reason: string } | null;
 }
 
 export const SAMPLE_APPLICATION: ApplicationEmailData = {
@@ -25,6 +27,7 @@ export const SAMPLE_APPLICATION: ApplicationEmailData = {
   reason: "Our other funder pulled out",
   feedback: "Please break the £800 for food into what you will buy each month.\nWe also need the name of your other funder.",
   deadline: "2027-03-15T17:00:00.000Z",
+  referral: { to: "Cambridgeshire Community Foundation's Local Giving fund", reason: "It funds small equipment for community groups like yours." },
 };
 
 export function project(d: ApplicationEmailData): string {

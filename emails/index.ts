@@ -31,6 +31,8 @@ import securityChange from "./security-change";
 import groupInvitation from "./group-invitation";
 import groupMemberJoined from "./group-member-joined";
 import staffInvitation from "./staff-invitation";
+import extensionGranted from "./extension-granted";
+import submissionsDigest from "./submissions-digest";
 import type { EmailContext, EmailTemplate } from "./content";
 import type { ApplicationEmailData } from "./application-data";
 import { renderLayout, type RenderedEmail } from "./layout";
@@ -65,6 +67,8 @@ export const templates = {
   "group-invitation": groupInvitation,
   "group-member-joined": groupMemberJoined,
   "staff-invitation": staffInvitation,
+  "extension-granted": extensionGranted,
+  "submissions-digest": submissionsDigest,
 } satisfies Record<string, EmailTemplate<any>>;
 
 export type TemplateName = keyof typeof templates;

@@ -1,4 +1,4 @@
-import { defineTemplate, inset, p, withReference } from "./content";
+import { defineTemplate, h2, inset, p, withReference } from "./content";
 import { SAMPLE_APPLICATION, project, type ApplicationEmailData } from "./application-data";
 
 export default defineTemplate<ApplicationEmailData>({
@@ -14,6 +14,7 @@ export default defineTemplate<ApplicationEmailData>({
         }, but other support or funding may be.`
       ),
       inset(d.feedback ?? ""),
+      ...(d.referral ? [h2("Where to go next"), p(`We suggest you contact ${d.referral.to}.`), p(d.referral.reason)] : []),
     ],
   }),
 });

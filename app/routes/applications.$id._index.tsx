@@ -6,6 +6,8 @@ import { SummaryList } from "~/components/summary-list";
 import { Tag } from "~/components/tag";
 import { TaskList } from "~/components/task-list";
 import { draftsService } from "~/domain/applications/index.server";
+import { nextStepPath } from "~/domain/applications/next-step";
+import { NEXT_STEP_TITLES } from "~/layout/next-step";
 import { requireSignedIn } from "~/utils/auth.server";
 import { idParam, orNotFound } from "~/utils/not-found.server";
 import { pageTitle } from "~/utils/meta";
@@ -57,12 +59,12 @@ function Sent({ app }: { app: App }) {
           { key: { text: "What happens next" }, value: { text: app.progress.next } },
         ]}
       />
-      {app.fullApplication?.kind === "start" ? (
-        <Button text="Start your full application" href={`/applications/${app.id}/full`} />
-      ) : app.fullApplication?.kind === "started" ? (
+      {app.nextStep && app.nextStep.startedId === null && app.member ? (
+        <Button text={NEXT_STEP_TITLES[app.nextStep.step]} href={nextStepPath(app.id, app.nextStep.step)} />
+      ) : app.nextStep?.startedId ? (
         <p className="govuk-body">
-          <a className="govuk-link" href={`/applications/${app.fullApplication.id}`}>
-            Go to your full application
+          <a className="govuk-link" href={`/applications/${app.nextStep.startedId}`}>
+            {app.nextStep.step === "full" ? "Go to your full application" : "Go to your revised outline proposal"}
           </a>
         </p>
       ) : null}

@@ -4,6 +4,8 @@ import { NotificationBanner } from "~/components/notification-banner";
 import { SummaryList } from "~/components/summary-list";
 import { Tag } from "~/components/tag";
 import { myApplicationsService } from "~/domain/applications/index.server";
+import { nextStepPath } from "~/domain/applications/next-step";
+import { NEXT_STEP_TITLES } from "~/layout/next-step";
 import { formatLondonDate, formatLondonDateTime } from "~/domain/shared/time";
 import { requireSignedIn } from "~/utils/auth.server";
 import { pageTitle } from "~/utils/meta";
@@ -69,10 +71,11 @@ export default function YourApplications() {
                           <span className="govuk-visually-hidden"> {a.title ?? "application"}</span>
                         </a>
                       </li>
-                      {a.fullApplication?.kind === "start" ? (
+                      {a.nextStep && a.nextStep.startedId === null ? (
                         <li className="govuk-summary-card__action">
-                          <a className="govuk-link" href={`/applications/${a.id}/full`}>
-                            Start your full application<span className="govuk-visually-hidden"> for {a.title ?? "this proposal"}</span>
+                          <a className="govuk-link" href={nextStepPath(a.id, a.nextStep.step)}>
+                            {NEXT_STEP_TITLES[a.nextStep.step]}
+                            <span className="govuk-visually-hidden"> for {a.title ?? "this proposal"}</span>
                           </a>
                         </li>
                       ) : null}

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, seedDemo } from "~db/seeds/index";
 import { signIn } from "~/domain/accounts/accounts.server";
 import { NotFoundError, TransitionRefused } from "~/domain/applications/applications.server";
 import { DraftNotFound, startApplication } from "~/domain/applications/drafts.server";
-import { startFullApplication } from "~/domain/applications/full-application.server";
+import { startFullApplication, startNext } from "~/domain/applications/full-application.server";
 import { inviteToFullApplication, screenApplication } from "~/domain/applications/review.server";
 import { submitApplication } from "~/domain/applications/submission.server";
 import { actor, userId } from "../factories";
@@ -130,6 +130,7 @@ describe("the full application", () => {
       savings: { savings_plan: [{ budget: "Children's services: language support", cashable: "no", per_year: 300_000 }], savings_evidence: "Fewer referrals for language support." },
       sustainability: { sustainability: "Parents' fees and volunteers." },
       safeguarding: { safeguarding: { answer: "yes" } },
+      supporting_documents: { constitution: [{ id: 1, name: "constitution.pdf" }], accounts: [{ id: 2, name: "accounts.pdf" }] },
       declarations: { declarations: ["true", "spend", "savings"] },
     });
     const before = await db().selectFrom("reference_sequences").select("last_value").executeTakeFirstOrThrow();

@@ -54,7 +54,11 @@ export async function groupRecipients(db: Db, organisationId: number) {
   return rows.map((r) => ({ email: r.email, name: r.full_name }));
 }
 
-export async function fundAdministratorRecipients(db: Db, fundId: number) {
+/**
+ * The fund's administrators. For news of a submission, those who chose a daily digest for this fund are
+ * left out: the digest job tells them (notification_preferences).
+ */
+export async function fundAdministratorRecipients(db: Db, fundId: number, opts: { newSubmission?: boolean } = {}) {
   const rows = await db
     .selectFrom("role_grants as g")
     .innerJoin("users as u", "u.id", "g.user_id")
@@ -64,6 +68,11 @@ export async function fundAdministratorRecipients(db: Db, fundId: number) {
     .where("u.disabled_at", "is", null)
     .where("g.role", "=", "administrator")
     .where((eb) => eb.or([eb("g.scope", "=", "all"), eb("g.fund_id", "=", fundId)]))
+    .$if(opts.newSubmission === true, (q) =>
+      q.where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom("notification_preferences as np").select("np.id").whereRef("np.user_id", "=", "u.id").where("np.fund_id", "=", fundId).where("np.new_submissions", "=", "digest"))),
+      ),
+    )
     .orderBy("u.email")
     .execute();
   return rows.map((r) => ({ email: r.email, name: r.full_name }));

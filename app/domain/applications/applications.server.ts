@@ -10,6 +10,7 @@ import { can, workflowActorsFor, type Actor, type ApplicationFacts } from "~/dom
 import { appendAudit } from "~/domain/audit/audit.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
 import { isTemplateName, type ApplicationTemplateName } from "~emails/index";
+import type { ApplicationEmailData } from "~emails/application-data";
 import { availableTransitions, checkTransition, type Action, type Stage, type State, type WorkflowActor } from "./workflow";
 import { findApplicationForPolicy, fundAdministratorRecipients, groupRecipients } from "./applications.queries.server";
 
@@ -98,7 +99,7 @@ export async function applyTransition(
   actor: Actor | typeof SYSTEM | null,
   found: FoundApplication,
   req: TransitionRequest,
-  opts: { set?: TransitionColumns; auditData?: Record<string, unknown> } = {},
+  opts: { set?: TransitionColumns; auditData?: Record<string, unknown>; emailData?: Pick<ApplicationEmailData, "referral"> } = {},
 ): Promise<TransitionResult> {
   const { row, facts } = found;
   const actors: WorkflowActor[] = actor === SYSTEM ? ["system"] : workflowActorsFor(actor, facts);
@@ -149,7 +150,9 @@ export async function applyTransition(
   for (const n of transition.notifications) {
     if (!isTemplateName(n.template)) throw new Error(`The workflow names an email template that does not exist: ${n.template}`);
     const recipients =
-      n.to === "group" ? await groupRecipients(trx, row.organisation_id) : await fundAdministratorRecipients(trx, row.fund_id);
+      n.to === "group"
+        ? await groupRecipients(trx, row.organisation_id)
+        : await fundAdministratorRecipients(trx, row.fund_id, { newSubmission: n.template === "new-submission" });
     const ids = await enqueue(trx, {
       template: n.template as ApplicationTemplateName,
       reference,
@@ -164,6 +167,7 @@ export async function applyTransition(
         reason: byGroup ? (req.reason ?? null) : null,
         feedback: req.feedback ?? null,
         ...(opts.set?.deadline_at ? { deadline: opts.set.deadline_at } : {}),
+        ...opts.emailData,
       },
     });
     notificationIds.push(...ids);

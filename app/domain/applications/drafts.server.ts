@@ -21,6 +21,7 @@ import { documentView, maxUploadBytes, uploadRulesText, type DocumentView } from
 import { listApplicationDocuments } from "~/domain/documents/documents.queries.server";
 import { lookupPostcode } from "~/utils/postcodes.server";
 import { findApplicationForPolicy } from "./applications.queries.server";
+import { nextStepFor, type NextStepLink } from "./next-step";
 import { progressFor, stageLabel, type Progress } from "./progress";
 import { mayWithdraw } from "./applications.server";
 import type { Stage } from "./workflow";
@@ -139,8 +140,10 @@ export interface TaskListPage {
   progress: Progress;
   editable: boolean;
   canWithdraw: boolean;
-  /** An invited outline: its full application, started or still to start (by a member of the group). */
-  fullApplication: { kind: "start" } | { kind: "started"; id: number } | null;
+  /** A decided outline: the full application or revised outline it leads to, started or still to start. */
+  nextStep: NextStepLink | null;
+  /** Whether this person may start it (a member of the group). */
+  member: boolean;
   sections: { key: string; title: string; status: SectionStatus; firstPage: string }[];
   completedCount: number;
   /** Where a returning person left off: the first page of the first section not completed. */
@@ -165,18 +168,18 @@ export async function taskList(db: Db, userId: number, applicationId: number): P
     progress: progressFor(app.row.stage as Stage, app.row.status),
     editable: app.editable,
     canWithdraw: mayWithdraw(actor, app.facts, app.row.stage as Stage),
-    fullApplication: await fullApplicationFor(db, actor, app.row),
+    nextStep: await nextStepOf(db, app.row),
+    member: Boolean(actor?.memberships.some((m) => m.organisationId === app.row.organisation_id)),
     sections,
     completedCount: sections.filter((s) => s.status === "completed").length,
     resume: next ? { section: next.key, page: firstUnanswered(form.sections.find((s) => s.key === next.key)!, stored.get(next.key) ?? null) } : null,
   };
 }
 
-async function fullApplicationFor(db: Db, actor: Actor | null, outline: { id: number; stage: string; status: string; organisation_id: number }): Promise<TaskListPage["fullApplication"]> {
-  if (outline.stage !== "outline" || outline.status !== "invited") return null;
-  const full = await db.selectFrom("applications").select("id").where("parent_application_id", "=", outline.id).where("stage", "=", "full").executeTakeFirst();
-  if (full) return { kind: "started", id: full.id };
-  return actor?.memberships.some((m) => m.organisationId === outline.organisation_id) ? { kind: "start" } : null;
+async function nextStepOf(db: Db, outline: { id: number; stage: string; status: string }): Promise<NextStepLink | null> {
+  if (outline.stage !== "outline") return null;
+  const children = await db.selectFrom("applications").select(["id", "stage", "parent_application_id"]).where("parent_application_id", "=", outline.id).execute();
+  return nextStepFor(outline, children);
 }
 
 function firstUnanswered(section: Section, stored: StoredSection | null): string {

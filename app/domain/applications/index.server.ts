@@ -18,8 +18,8 @@ export const draftsService = {
   questionPage: bind(drafts.questionPage),
   savePage: bind(drafts.savePage),
   checkAnswers: bind(drafts.checkAnswers),
-  fullApplicationStart: bind(full.fullApplicationStart),
-  startFullApplication: bind(full.startFullApplication),
+  nextStart: bind(full.nextStart),
+  startNext: bind(full.startNext),
 };
 
 export const submissionService = {

@@ -10,6 +10,7 @@ import { can } from "~/domain/access/policy";
 import { mayWithdraw, transitionApplication, TransitionRefused } from "./applications.server";
 import { findApplicationForPolicy } from "./applications.queries.server";
 import { DraftNotFound } from "./drafts.server";
+import { nextStepFor, type NextStepLink } from "./next-step";
 import { progressFor, stageLabel, type Progress } from "./progress";
 import { deadlineFor } from "./submission.rules";
 import { isEditable, type Stage } from "./workflow";
@@ -29,20 +30,13 @@ export interface MyApplication {
   submittedAt: string | null;
   canEdit: boolean;
   canWithdraw: boolean;
-  /** An invited outline: its full application, started or still to start. */
-  fullApplication: { kind: "start" } | { kind: "started"; id: number } | null;
+  /** A decided outline: the full application or revised outline it leads to, started or still to start. */
+  nextStep: NextStepLink | null;
 }
 
 export interface MyGroupApplications {
   group: { id: number; name: string };
   applications: MyApplication[];
-}
-
-/** For an invited outline: its full application among the group's, or the way to start one. */
-function fullApplicationOf(outline: { id: number; stage: string; status: string }, all: readonly { id: number; stage: string; parent_application_id: number | null }[]): MyApplication["fullApplication"] {
-  if (outline.stage !== "outline" || outline.status !== "invited") return null;
-  const full = all.find((a) => a.stage === "full" && a.parent_application_id === outline.id);
-  return full ? { kind: "started", id: full.id } : { kind: "start" };
 }
 
 /** Every group the person belongs to, each with its applications, newest first. */
@@ -97,8 +91,8 @@ export async function myApplications(db: Db, userId: number): Promise<MyGroupApp
           leadContactUserId: r.lead_contact_user_id,
           status: r.status,
         };
-        const full = fullApplicationOf(r, rows);
-        const toSend = r.status === "draft" || r.status === "more_information" || full?.kind === "start";
+        const next = nextStepFor(r, rows);
+        const toSend = r.status === "draft" || r.status === "more_information" || (next?.step === "full" && next.startedId === null);
         const deadline = toSend
           ? deadlineFor({
               stage: r.status === "invited" ? "full" : r.stage,
@@ -122,7 +116,7 @@ export async function myApplications(db: Db, userId: number): Promise<MyGroupApp
           submittedAt: r.submitted_at,
           canEdit: isEditable(r.status) && can(actor, "application.edit", facts),
           canWithdraw: mayWithdraw(actor, facts, r.stage),
-          fullApplication: full,
+          nextStep: next,
         };
       }),
   }));

@@ -207,6 +207,8 @@ const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Re
   "applications._index.tsx": { url: () => "/applications", GET: signedIn200, POST: all(405) },
   // A full application starts only from an invited outline: group A's draft is neither, so those who may see it are told so.
   "applications.$id.full.tsx": { url: () => `/applications/${ids.appA}/full`, GET: { ...groupAView, adminReach: 200 }, POST: { ...groupAView, adminReach: 200 } },
+  // Likewise a revised outline starts only from an outline the panel advised strengthening.
+  "applications.$id.revise.tsx": { url: () => `/applications/${ids.appA}/revise`, GET: { ...groupAView, adminReach: 200 }, POST: { ...groupAView, adminReach: 200 } },
   // Not sent yet: the confirmation sends those who may look back to the application.
   "applications.$id.submitted.tsx": {
     url: () => `/applications/${ids.appA}/submitted`,
@@ -403,7 +405,7 @@ const ALLOWED: Record<string, string[]> = {
   "routes/applications.start": [],
   "routes/applications.$id._index": [
     "id", "title", "reference", "fundName", "organisationName", "stage", "status", "progress", "progress.tag", "progress.tag.text", "progress.tag.classes", "progress.next",
-    "editable", "canWithdraw", "fullApplication", "fullApplication.kind", "fullApplication.id", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].firstPage",
+    "editable", "canWithdraw", "nextStep", "nextStep.step", "nextStep.startedId", "member", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].firstPage",
     "completedCount", "resume", "resume.section", "resume.page", "saved",
   ],
   "routes/applications.$id.check": [
@@ -414,9 +416,10 @@ const ALLOWED: Record<string, string[]> = {
   ],
   "routes/applications._index": [
     "groups", "groups[].group", "groups[].group.id", "groups[].group.name", "groups[].applications", "withdrawn",
-    ...["id", "reference", "title", "fundName", "stage", "status", "progress", "progress.tag", "progress.tag.text", "progress.tag.classes", "progress.next", "deadline", "submittedAt", "canEdit", "canWithdraw", "fullApplication", "fullApplication.kind", "fullApplication.id"].map((k) => `groups[].applications[].${k}`),
+    ...["id", "reference", "title", "fundName", "stage", "status", "progress", "progress.tag", "progress.tag.text", "progress.tag.classes", "progress.next", "deadline", "submittedAt", "canEdit", "canWithdraw", "nextStep", "nextStep.step", "nextStep.startedId"].map((k) => `groups[].applications[].${k}`),
   ],
-  "routes/applications.$id.full": ["outlineId", "reference", "title", "fundName", "organisationName", "existingId", "refusal", "deadline"],
+  "routes/applications.$id.full": ["outlineId", "reference", "title", "fundName", "organisationName", "existingId", "refusal", "deadline", "step"],
+  "routes/applications.$id.revise": ["outlineId", "reference", "title", "fundName", "organisationName", "existingId", "refusal", "deadline", "step"],
   "routes/applications.$id.submitted": ["id", "reference", "title", "fundName", "organisationName", "stage"],
   "routes/applications.$id.withdraw": ["id", "reference", "title", "fundName", "organisationName", "refusal"],
   "routes/funds.$slug_.check._index": [],
