@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, seedDemo } from "~db/seeds/index";
 import { signIn } from "~/domain/accounts/accounts.server";
 import { NotFoundError, TransitionRefused } from "~/domain/applications/applications.server";
 import { DraftNotFound, startApplication } from "~/domain/applications/drafts.server";
-import { startFullApplication, startNext } from "~/domain/applications/full-application.server";
+import { startFullApplication } from "~/domain/applications/full-application.server";
 import { inviteToFullApplication, screenApplication } from "~/domain/applications/review.server";
 import { submitApplication } from "~/domain/applications/submission.server";
 import { actor, userId } from "../factories";
