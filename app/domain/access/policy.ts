@@ -82,7 +82,9 @@ export type ApplicationAction =
   | "application.decide"
   | "application.advise"
   | "application.score"
-  | "application.view_notes";
+  | "application.view_notes"
+  | "application.view_as_staff"
+  | "application.add_note";
 export type OrganisationAction =
   | "organisation.view"
   | "organisation.edit"
@@ -170,6 +172,9 @@ function canOnApplication(actor: Actor, action: ApplicationAction, app: Applicat
     case "application.screen":
     case "application.decide":
     case "application.view_notes":
+    // The staff view (answers, documents, history, notes) and its notes: the fund's administrators only.
+    case "application.view_as_staff":
+    case "application.add_note":
       return admin;
     case "application.advise":
       return admin || coordinator || adviser;
