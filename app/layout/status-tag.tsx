@@ -26,3 +26,10 @@ export function StatusTag({ status }: { status: string }) {
   const text = stateLabel(status);
   return <Tag text={text.charAt(0).toUpperCase() + text.slice(1)} classes={COLOURS[status] ?? "govuk-tag--grey"} />;
 }
+
+/** A fund's status, as its administrators see it. */
+export const FUND_STATUS_TAGS: Record<string, { text: string; classes: string }> = {
+  draft: { text: "Draft", classes: "govuk-tag--grey" },
+  active: { text: "Open to the public", classes: "govuk-tag--green" },
+  archived: { text: "Archived", classes: "govuk-tag--grey" },
+};

@@ -14,6 +14,7 @@ import { can, type FundAction } from "~/domain/access/policy";
 import { appendAudit } from "~/domain/audit/audit.server";
 import { NotAllowed } from "~/domain/staff/staff.server";
 import { penceToText } from "~/domain/forms/answers";
+import { formatPence } from "~/domain/shared/money";
 import { financialYearOf, formatLondonDateTime } from "~/domain/shared/time";
 import { forgetFundCatalogue } from "./funds.server";
 import {
@@ -376,6 +377,9 @@ export async function setBudget(db: Db, userId: number, fundId: number, raw: Raw
   const outcome = await db.transaction().execute(async (trx): Promise<SaveResult> => {
     const current = await trx.selectFrom("budgets").selectAll().where("fund_id", "=", fundId).where("financial_year", "=", v.financialYear).where("area", "=", v.area).executeTakeFirst();
     // Version 0: the person thought there was no budget yet. Anything else must match what is stored.
+    if (current && version === 0) {
+      return { kind: "conflict", message: `There is already a budget of ${formatPence(current.amount_pence)} for that year and area. Check it, then change it.` };
+    }
     if ((current?.version ?? 0) !== version) return { kind: "conflict", message: CHANGED };
     if (current) {
       const r = await trx.updateTable("budgets").set({ amount_pence: v.amountPence, version: version + 1, updated_at: isoNow() }).where("id", "=", current.id).where("version", "=", version).executeTakeFirst();
