@@ -140,6 +140,8 @@ function rowsQuery(db: Db, scope: ListScope, f: ListFilter, cursor: Cursor | nul
   if (cursor) {
     const op = order === "desc" ? "<" : ">";
     q = q.where((eb) => {
+      // A row value, (submitted_at, id) < (…, …), is a range an index on those columns can seek to.
+      if (SORTS[f.sort].column === "submitted") return eb(eb.refTuple("a.submitted_at", "a.id"), op, eb.tuple(String(cursor.key), cursor.id));
       const key = sortExpression(f);
       return eb.or([eb(key, op, cursor.key), eb.and([eb(key, "=", cursor.key), eb("a.id", op, cursor.id)])]);
     });
@@ -189,16 +191,21 @@ function toRow(r: Awaited<ReturnType<ReturnType<typeof rowsQuery>["execute"]>>[n
   };
 }
 
+function totalsQuery(db: Db, scope: ListScope, f: ListFilter) {
+  return db
+    .selectFrom("applications as a")
+    .where(conditions(scope, f))
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.sum<number | null>("a.amount_requested_pence").as("total")]);
+}
+
+/** The list page's two queries, compiled, for EXPLAIN (bench/admin.ts, docs/decisions/0012). */
+export function compiledListQueries(db: Db, scope: ListScope, f: ListFilter) {
+  return { page: rowsQuery(db, scope, f, null, PAGE_SIZE + 1).compile(), totals: totalsQuery(db, scope, f).compile() };
+}
+
 /** One page of the filtered list, with the count and total requested of the whole filter. */
 export async function listApplications(db: Db, scope: ListScope, f: ListFilter, cursor: Cursor | null, pageSize = PAGE_SIZE): Promise<ListPage> {
-  const [found, totals] = await Promise.all([
-    rowsQuery(db, scope, f, cursor, pageSize + 1).execute(),
-    db
-      .selectFrom("applications as a")
-      .where(conditions(scope, f))
-      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.sum<number | null>("a.amount_requested_pence").as("total")])
-      .executeTakeFirstOrThrow(),
-  ]);
+  const [found, totals] = await Promise.all([rowsQuery(db, scope, f, cursor, pageSize + 1).execute(), totalsQuery(db, scope, f).executeTakeFirstOrThrow()]);
   const more = found.length > pageSize;
   let rows = found.slice(0, pageSize);
   if (cursor?.direction === "before") rows = rows.reverse();
