@@ -55,8 +55,9 @@ export async function listScope(db: Db, userId: number, action: "fund.view_appli
   };
 }
 
+/** A LIKE pattern for "contains", with LIKE's own wildcards (and the escape character) matched as themselves. */
 function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The conditions of a filter within a scope, as one expression (the same for the page, the counts and the export). */
@@ -76,15 +77,16 @@ function conditions(scope: ListScope, f: ListFilter): Where {
       if (reference) all.push(eb("a.reference", "=", reference));
       else {
         const pattern = likePattern(f.q);
-        // lower() on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
+        // lower() on both sides, by the database: PostgreSQL's LIKE minds case; SQLite's lower() and LIKE fold
+        // ASCII letters only, so there "ŁÓDŹ" does not find "Łódź" (docs/decisions/0012).
         all.push(
           eb.or([
-            sql<boolean>`lower(${eb.ref("a.title")}) like ${pattern} escape '\\'`,
-            sql<boolean>`lower(${eb.ref("a.reference")}) like ${pattern} escape '\\'`,
+            sql<boolean>`lower(${eb.ref("a.title")}) like lower(${pattern}) escape '\\'`,
+            sql<boolean>`lower(${eb.ref("a.reference")}) like lower(${pattern}) escape '\\'`,
             eb(
               "a.organisation_id",
               "in",
-              eb.selectFrom("organisations as so").select("so.id").where(sql<boolean>`lower(${sql.ref("so.name")}) like ${pattern} escape '\\'`),
+              eb.selectFrom("organisations as so").select("so.id").where(sql<boolean>`lower(${sql.ref("so.name")}) like lower(${pattern}) escape '\\'`),
             ),
           ]),
         );

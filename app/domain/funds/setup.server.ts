@@ -60,7 +60,7 @@ function londonFields(prefix: string, iso: string | null): Raw {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]),
   );
-  return { [`${prefix}-day`]: parts.day, [`${prefix}-month`]: parts.month, [`${prefix}-year`]: parts.year, [`${prefix}-time`]: formatLondonDateTime(iso).split(" on ")[0] };
+  return { [`${prefix}-day`]: String(Number(parts.day)), [`${prefix}-month`]: String(Number(parts.month)), [`${prefix}-year`]: parts.year, [`${prefix}-time`]: formatLondonDateTime(iso).split(" on ")[0] };
 }
 
 async function districts(db: Db) {
