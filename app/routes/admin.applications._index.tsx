@@ -105,7 +105,7 @@ export default function Applications() {
               rows={rows.map((r) => [
                 {
                   html: (
-                    <a className="govuk-link" href={`/admin/applications/${r.id}`}>
+                    <a className="govuk-link app-nowrap" href={`/admin/applications/${r.id}`}>
                       {r.reference ?? `Application ${r.id}`}
                       {r.stage !== "single" ? <span className="govuk-visually-hidden"> ({r.stage === "outline" ? "outline" : "full application"})</span> : null}
                     </a>
