@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_STAFF } from "~db/seeds/index";
 import { financialYearOf, formatFinancialYear } from "~/domain/shared/time";
-import { MODES, checkPage, closeBrowsers, openBrowser, visit } from "./browser";
+import { MODES, checkPage, closeBrowsers, openBrowser } from "./browser";
 import { freshCode } from "./codes";
 
 const base = inject("baseUrl");

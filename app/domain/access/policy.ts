@@ -172,8 +172,7 @@ function canOnApplication(actor: Actor, action: ApplicationAction, app: Applicat
     case "application.screen":
     case "application.decide":
     case "application.view_notes":
-    // The staff view (answers, documents, history, notes) and its notes: the fund's administrators only.
-    case "application.view_as_staff":
+    case "application.view_as_staff": // the staff view: answers, documents, history, notes
     case "application.add_note":
       return admin;
     case "application.advise":
