@@ -16,6 +16,7 @@ import { freshCode } from "./codes";
 
 const base = inject("baseUrl");
 const dataDir = inject("dataDir");
+const SERVICE_ADMIN = DEMO_STAFF[0];
 const FUND_ADMIN = DEMO_STAFF[1];
 
 /** A submitted Reach Fund application of the Ramsey Timebank (submitting is built elsewhere), with a document not yet scanned. */
@@ -45,13 +46,13 @@ function seedSubmitted(reference: string, title: string): void {
   }
 }
 
-async function signInWithCode(page: Page) {
+async function signInWithCode(page: Page, who: { email: string; totpSecret: string } = FUND_ADMIN) {
   await page.goto(`${base}/sign-in`);
-  await page.getByLabel("Email address").fill(FUND_ADMIN.email);
+  await page.getByLabel("Email address").fill(who.email);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${base}/sign-in/two-factor`);
-  await page.getByLabel("Enter the code from your authenticator app").fill(await freshCode(dataDir, FUND_ADMIN.email, FUND_ADMIN.totpSecret));
+  await page.getByLabel("Enter the code from your authenticator app").fill(await freshCode(dataDir, who.email, who.totpSecret));
   await page.getByRole("button", { name: "Continue" }).click();
   await page.waitForURL(`${base}/account`);
 }
@@ -146,5 +147,30 @@ describe.each(MODES)("fund administrators (%s)", (mode) => {
     await checkPage(page, `admin-application-noted-${mode}`);
     expect(await page.locator(".app-note").last().innerText()).toContain("Phoned Maria");
     expect(await page.locator("#history ~ table").first().innerText()).toContain("Staff note added");
+  });
+
+  it("a service administrator reads the application's history in the audit log", async () => {
+    const other = await openBrowser(mode);
+    try {
+      const admin = await other.newPage();
+      await signInWithCode(admin, SERVICE_ADMIN);
+      await admin.getByRole("link", { name: "Audit log" }).click();
+      await checkPage(admin, `admin-audit-${mode}`);
+      await admin.getByLabel("Reference or record number").fill(reference);
+      await admin.getByRole("button", { name: "Apply filters" }).click();
+      await checkPage(admin, `admin-audit-filtered-${mode}`);
+      const rows = await admin.locator("tbody tr").allInnerTexts();
+      expect(rows[0]).toContain("Staff note added");
+      expect(rows[0]).toContain("Priya Raman");
+      expect(rows[rows.length - 1]).toContain("draft → submitted");
+      await admin.locator("#from-day").fill("31");
+      await admin.locator("#from-month").fill("2");
+      await admin.locator("#from-year").fill("2026");
+      await admin.getByRole("button", { name: "Apply filters" }).click();
+      await checkPage(admin, `admin-audit-errors-${mode}`);
+      expect(await admin.locator(".govuk-error-summary").innerText()).toContain("The date from must be a real date");
+    } finally {
+      await other.close();
+    }
   });
 });
