@@ -85,7 +85,7 @@ export default function Applications() {
         <div className="govuk-grid-column-three-quarters-from-desktop govuk-grid-column-two-thirds">
           <p className="govuk-body-l app-list-summary" role="status">
             <strong>{count.toLocaleString("en-GB")}</strong> {count === 1 ? "application" : "applications"}
-            {filtered ? " match the filter" : ""}, <strong>{formatPence(totalRequestedPence)}</strong> requested
+            {filtered ? (count === 1 ? " matches the filter" : " match the filter") : ""}, <strong>{formatPence(totalRequestedPence)}</strong> requested
           </p>
           {count > 0 ? (
             <p className="govuk-body">
@@ -101,7 +101,7 @@ export default function Applications() {
               caption="Applications"
               captionClasses="govuk-visually-hidden"
               classes="app-table--compact"
-              head={[{ text: "Reference" }, { text: "Group and project" }, { text: "District" }, { text: "Requested", format: "numeric" }, { text: "Submitted" }, { text: "Status" }]}
+              head={[{ text: "Reference" }, { text: "Group and project" }, { text: "Requested", format: "numeric" }, { text: "Submitted" }, { text: "Status" }]}
               rows={rows.map((r) => [
                 {
                   html: (
@@ -121,11 +121,12 @@ export default function Applications() {
                       <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-0">
                         {r.fundName}, {r.roundName}
                         {r.stage !== "single" ? ` (${r.stage === "outline" ? "outline" : "full application"})` : ""}
+                        {r.districtName && !r.roundName.includes(r.districtName) ? `. ${r.districtName}` : ""}
+                        {r.districtName ? "" : ". District not known yet"}
                       </span>
                     </>
                   ),
                 },
-                { text: r.districtName ?? "Not known yet" },
                 { text: r.amountRequestedPence === null ? "" : formatPence(r.amountRequestedPence), format: "numeric" },
                 { text: formatLondonDate(r.submittedAt) },
                 { html: <StatusTag status={r.status} /> },

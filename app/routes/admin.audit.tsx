@@ -42,6 +42,10 @@ const ENTITY_PAGES: Record<string, (id: number) => string> = {
   fund: (id) => `/admin/funds/${id}`,
 };
 
+function entityName(type: string): string {
+  return ENTITY_TYPES.find((t) => t.value === type)?.label ?? type;
+}
+
 export default function AuditLog() {
   const { filter, errors, events, entries, next, first } = useLoaderData<typeof loader>();
   const dateItems = (side: "from" | "to") => [
@@ -108,11 +112,11 @@ export default function AuditLog() {
                     e.entityType && e.entityId !== null ? (
                       ENTITY_PAGES[e.entityType] ? (
                         <a className="govuk-link" href={ENTITY_PAGES[e.entityType](e.entityId)}>
-                          {e.entityType} {e.entityId}
+                          {entityName(e.entityType)} {e.entityId}
                         </a>
                       ) : (
                         <>
-                          {e.entityType} {e.entityId}
+                          {entityName(e.entityType)} {e.entityId}
                         </>
                       )
                     ) : (

@@ -132,7 +132,7 @@ describe.each(MODES)("fund administrators (%s)", (mode) => {
     await checkPage(page, `admin-applications-found-${mode}`);
     // The filter lives in the address, so it can be bookmarked.
     expect(new URL(page.url()).searchParams.get("q")).toBe(reference.toLowerCase());
-    expect(await page.locator(".app-list-summary").innerText()).toContain("1 application match the filter");
+    expect(await page.locator(".app-list-summary").innerText()).toContain("1 application matches the filter");
     await page.getByRole("link", { name: reference }).click();
     await checkPage(page, `admin-application-${mode}`);
     expect(await page.locator("h1").innerText()).toBe(title);
