@@ -94,14 +94,26 @@ type NavItem = { href: string; text: string; match: (path: string) => boolean };
 const FUNDS: NavItem = { href: "/", text: "Funds", match: (path) => path === "/" || path.startsWith("/funds") };
 const SENT_EMAILS: NavItem = { href: "/admin/emails", text: "Sent emails", match: (path) => path.startsWith("/admin/emails") };
 const ACCOUNT: NavItem = { href: "/account", text: "Your account", match: (path) => path.startsWith("/account") };
-const APPLICATIONS: NavItem = { href: "/applications", text: "Your applications", match: (path) => path === "/applications" || path.startsWith("/applications/") };
+const YOUR_APPLICATIONS: NavItem = { href: "/applications", text: "Your applications", match: (path) => path === "/applications" || path.startsWith("/applications/") };
 const GROUPS: NavItem = { href: "/groups", text: "Your groups", match: (path) => path.startsWith("/groups") || path.startsWith("/invitations") };
 const STAFF: NavItem = { href: "/admin/staff", text: "Staff", match: (path) => path.startsWith("/admin/staff") };
+const APPLICATIONS: NavItem = { href: "/admin/applications", text: "Applications", match: (path) => path.startsWith("/admin/applications") };
+const FUND_SETUP: NavItem = { href: "/admin/funds", text: "Fund set-up", match: (path) => path.startsWith("/admin/funds") };
+const AUDIT_LOG: NavItem = { href: "/admin/audit", text: "Audit log", match: (path) => path.startsWith("/admin/audit") };
 const SIGN_IN: NavItem = { href: "/sign-in", text: "Sign in", match: (path) => path.startsWith("/sign-in") };
 
 function navigation(user: RootData["user"]): NavItem[] {
   if (!user) return [FUNDS, SIGN_IN];
-  return [FUNDS, ...(user.groups ? [APPLICATIONS, GROUPS] : []), ...(user.staff ? [STAFF] : []), ...(user.sentEmails ? [SENT_EMAILS] : []), ACCOUNT];
+  return [
+    FUNDS,
+    ...(user.groups ? [YOUR_APPLICATIONS, GROUPS] : []),
+    ...(user.applications ? [APPLICATIONS] : []),
+    ...(user.funds ? [FUND_SETUP] : []),
+    ...(user.staff ? [STAFF] : []),
+    ...(user.auditLog ? [AUDIT_LOG] : []),
+    ...(user.sentEmails ? [SENT_EMAILS] : []),
+    ACCOUNT,
+  ];
 }
 
 /** Which group a person in several is acting for, on every page, with the way to change it. */

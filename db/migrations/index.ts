@@ -11,6 +11,7 @@ import * as createAccounts from "./20261122030000_create_accounts";
 import * as createGroups from "./20261122040000_create_groups";
 import * as createSubmissions from "./20261130000000_create_submissions";
 import * as createDocumentsAndComments from "./20261130010000_create_documents_and_comments";
+import * as addAdminIndexes from "./20261201000000_add_admin_indexes";
 import * as createDecisions from "./20261202000000_create_decisions";
 
 export const migrations: Record<string, EngineMigration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, EngineMigration> = {
   "20261122040000_create_groups": createGroups,
   "20261130000000_create_submissions": createSubmissions,
   "20261130010000_create_documents_and_comments": createDocumentsAndComments,
+  "20261201000000_add_admin_indexes": addAdminIndexes,
   "20261202000000_create_decisions": createDecisions,
 };

@@ -86,6 +86,8 @@ const APPLICATION_EXPECTED: Record<string, Partial<Record<ApplicationAction, Who
     "application.screen": ADMINS,
     "application.decide": ADMINS,
     "application.view_notes": ADMINS,
+    "application.view_as_staff": ADMINS,
+    "application.add_note": ADMINS,
     "application.advise": [...ADMINS, "coordinator", "adviser"],
     "application.score": ["panelMember"],
   },
@@ -127,6 +129,8 @@ describe("applications", () => {
     expect(can(both, "application.view", application("submitted"))).toBe(true);
     expect(can(both, "application.screen", application("submitted"))).toBe(false);
     expect(can(both, "application.decide", application("in_review"))).toBe(false);
+    expect(can(both, "application.view_as_staff", application("submitted"))).toBe(false);
+    expect(can(both, "application.add_note", application("submitted"))).toBe(false);
     expect(workflowActorsFor(both, application("submitted"))).toEqual([]);
   });
 

@@ -10,7 +10,12 @@ import { can } from "./policy";
 export async function navigationFor(userId: number, sessionId: string) {
   const db = getDb();
   const [actor, groups, acting] = await Promise.all([loadActor(db, userId), myGroups(db, userId), actingGroup(db, userId, sessionId)]);
+  // Staff screens for funds: only people with a staff role need the list of funds looked at.
+  const funds = actor?.grants.length ? await db.selectFrom("funds").select("id").execute() : [];
   return {
+    applications: funds.some((f) => can(actor, "fund.view_applications", { kind: "fund", id: f.id })),
+    funds: can(actor, "service.create_fund", { kind: "service" }) || funds.some((f) => can(actor, "fund.edit", { kind: "fund", id: f.id })),
+    auditLog: can(actor, "service.view_audit_log", { kind: "service" }),
     sentEmails: can(actor, "service.view_outbox", { kind: "service" }),
     staff: can(actor, "service.manage_staff", { kind: "service" }),
     groups: groups.length > 0 || !actor?.grants.length,

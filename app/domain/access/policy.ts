@@ -82,7 +82,9 @@ export type ApplicationAction =
   | "application.decide"
   | "application.advise"
   | "application.score"
-  | "application.view_notes";
+  | "application.view_notes"
+  | "application.view_as_staff"
+  | "application.add_note";
 export type OrganisationAction =
   | "organisation.view"
   | "organisation.edit"
@@ -170,6 +172,8 @@ function canOnApplication(actor: Actor, action: ApplicationAction, app: Applicat
     case "application.screen":
     case "application.decide":
     case "application.view_notes":
+    case "application.view_as_staff": // the staff view: answers, documents, history, notes
+    case "application.add_note":
       return admin;
     case "application.advise":
       return admin || coordinator || adviser;

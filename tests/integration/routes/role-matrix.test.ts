@@ -26,6 +26,7 @@ import { setupServer } from "msw/node";
 import { createApp } from "../../../server/app";
 import { handlers } from "../../mocks";
 import { useTestDb } from "../../setup/test-db";
+import { makeApplication } from "../../factories";
 
 // Uploads go to a folder of this test's own (the server reads FILES_DIR on each request).
 process.env.FILES_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "grants-matrix-files-"));
@@ -48,7 +49,8 @@ interface Who {
   sessionId: string | null;
 }
 const people = {} as Record<Role, Who>;
-const ids = { groupA: 0, groupB: 0, memberA: 0, invitationA: 0, outbox: 0, staff: 0, appA: 0, docA: 0 };
+const ids = { groupA: 0, groupB: 0, memberA: 0, invitationA: 0, outbox: 0, staff: 0, appA: 0, docA: 0, fundReach: 0, appReach: 0, appInnovation: 0 };
+const refs = { reach: "", innovation: "" };
 
 async function userId(email: string) {
   return (await db().selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
@@ -119,6 +121,15 @@ beforeAll(async () => {
   const uploaded = await upload(db(), deps, people.memberA.userId!, ids.appA, "budget", "quotes", staged, null);
   if (uploaded.kind !== "uploaded") throw new Error(uploaded.kind);
   ids.docA = uploaded.documentId;
+  // Submitted applications, one to each fund, for the fund administrators' screens.
+  ids.fundReach = fund("CRF");
+  const reach = await makeApplication(db(), { group: "Soham Young Carers' Club", fundCode: "CRF", status: "submitted", title: "Young carers' summer trips" });
+  const innovation = await makeApplication(db(), { group: "Ramsey Timebank", fundCode: "CIF", status: "submitted", title: "Timebank hub" });
+  await db().updateTable("applications").set({ submitted_at: new Date().toISOString() }).where("id", "in", [reach.id, innovation.id]).execute();
+  ids.appReach = reach.id;
+  ids.appInnovation = innovation.id;
+  refs.reach = reach.reference!;
+  refs.innovation = innovation.reference!;
 });
 
 afterAll(async () => {
@@ -140,6 +151,8 @@ const serviceAdminOnly = (ok: Outcome): Row => ({ ...all(404), anonymous: "sign-
 const groupAView: Row = { anonymous: "sign-in", applicantA: 200, memberA: 200, applicantB: 404, coordinatorFenland: 200, adminReach: 404, adminInnovation: 404, serviceAdmin: 200 };
 const groupAAdminOnly = (ok: Outcome): Row => ({ ...all(404), anonymous: "sign-in", applicantA: ok });
 const publicPage = { GET: all(200), POST: all(405) };
+/** A Reach Fund page: its administrator gets `reach`, the Innovation Fund's gets `innovation`, a service administrator `reach`. */
+const fundAdmins = (reach: Outcome, innovation: Outcome): Row => ({ ...all(404), anonymous: "sign-in", adminReach: reach, adminInnovation: innovation, serviceAdmin: reach });
 
 /** route file → URL (with ids filled in), and the answer for each method and person. */
 const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Record<string, string> }> = {
@@ -243,6 +256,20 @@ const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Re
   // Downloading a document: whoever may see the application; POST has no action.
   "applications.$id.documents.$documentId.tsx": { url: () => `/applications/${ids.appA}/documents/${ids.docA}`, GET: { ...groupAView, adminReach: 200 }, POST: all(405) },
   "invitations.accept.tsx": { url: () => "/invitations/accept?token=not-a-real-token-at-all-0000", GET: signedIn200, POST: signedIn200 },
+  // Fund administrators' screens: each fund's administrators and service administrators; everyone else 404.
+  // POSTs with nothing filled in come back with the form's errors (200), having changed nothing.
+  "admin.applications._index.tsx": { url: () => "/admin/applications", GET: fundAdmins(200, 200), POST: all(405) },
+  "admin.applications.export.tsx": { url: () => "/admin/applications/export?status=submitted", GET: fundAdmins(200, 200), POST: all(405) },
+  "admin.applications.$id.tsx": { url: () => `/admin/applications/${ids.appReach}`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404), body: { intent: "note", note: "" } },
+  "admin.audit.tsx": { url: () => "/admin/audit", GET: serviceAdminOnly(200), POST: all(405) },
+  "admin.funds._index.tsx": { url: () => "/admin/funds", GET: fundAdmins(200, 200), POST: all(405) },
+  "admin.funds.new.tsx": { url: () => "/admin/funds/new", GET: serviceAdminOnly(200), POST: serviceAdminOnly(200) },
+  "admin.funds.$id._index.tsx": { url: () => `/admin/funds/${ids.fundReach}`, GET: fundAdmins(200, 404), POST: all(405) },
+  "admin.funds.$id.edit.tsx": { url: () => `/admin/funds/${ids.fundReach}/edit`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
+  "admin.funds.$id.rounds.$roundId.tsx": { url: () => `/admin/funds/${ids.fundReach}/rounds/new`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
+  "admin.funds.$id.budgets.tsx": { url: () => `/admin/funds/${ids.fundReach}/budgets`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
+  "admin.funds.$id.criteria.$stage.tsx": { url: () => `/admin/funds/${ids.fundReach}/criteria/single`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
+  "admin.funds.$id.eligibility.$questionId.tsx": { url: () => `/admin/funds/${ids.fundReach}/eligibility/new`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
 };
 
 const ROUTE_FILES = fs.readdirSync(path.resolve("app/routes")).filter((f) => /\.tsx?$/.test(f));
@@ -305,6 +332,36 @@ describe("resources of others answer 404, never 403", () => {
   });
 });
 
+describe("a fund's administrators see only their fund's applications", () => {
+  async function body(url: string, who: Who) {
+    const res = await fetch(`${base}${url}`, { headers: { Cookie: who.cookie } });
+    return { status: res.status, text: await res.text() };
+  }
+
+  it("the Reach Fund's administrator gets 404 for an Innovation Fund application, and sees none in the list or the export", async () => {
+    expect(await attempt("GET", `/admin/applications/${ids.appInnovation}`, people.adminReach)).toBe(404);
+    expect(await attempt("GET", `/admin/applications/${ids.appReach}`, people.adminInnovation)).toBe(404);
+    const list = await body("/admin/applications", people.adminReach);
+    expect(list.text).toContain(refs.reach);
+    expect(list.text).not.toContain(refs.innovation);
+    // Asking for the other fund by its id in the URL shows nothing either.
+    const other = await db().selectFrom("funds").select("id").where("code", "=", "CIF").executeTakeFirstOrThrow();
+    expect((await body(`/admin/applications?fund=${other.id}`, people.adminReach)).text).not.toContain(refs.innovation);
+    const csv = await body("/admin/applications/export", people.adminReach);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(refs.reach);
+    expect(csv.text).not.toContain(refs.innovation);
+    const all = await body("/admin/applications/export", people.serviceAdmin);
+    expect(all.text).toContain(refs.reach);
+    expect(all.text).toContain(refs.innovation);
+  });
+
+  it("a draft is not on the staff screens: the group's draft answers 404 in the staff view", async () => {
+    expect(await attempt("GET", `/admin/applications/${ids.appA}`, people.adminReach)).toBe(404);
+    expect(await attempt("GET", `/admin/applications/${ids.appA}`, people.serviceAdmin)).toBe(404);
+  });
+});
+
 describe("mass assignment", () => {
   it("a group's creator cannot set its id, identifier, district or their own role by posting them", async () => {
     const before = await db().selectFrom("organisations").select("id").execute();
@@ -358,7 +415,7 @@ function keyPaths(value: unknown, prefix = ""): string[] {
 
 const ROOT_FIELDS = [
   "settings", "settings.operatorName", "settings.serviceName", "settings.contactEmail", "settings.contactPhone", "settings.contactAddress", "settings.websiteUrl",
-  "csrf", "formErrors", "user", "user.name", "user.sentEmails", "user.staff", "user.groups", "user.acting", "user.acting.id", "user.acting.name", "user.acting.several",
+  "csrf", "formErrors", "user", "user.name", "user.sentEmails", "user.staff", "user.groups", "user.applications", "user.funds", "user.auditLog", "user.acting", "user.acting.id", "user.acting.name", "user.acting.several",
   "session", "session.secondsLeft", "session.idleSeconds",
 ];
 
@@ -444,6 +501,42 @@ const ALLOWED: Record<string, string[]> = {
     "items", "items[].id", "items[].toEmail", "items[].template", "items[].reference", "items[].status", "items[].attempts", "items[].createdAt", "items[].sentAt",
     "items[].lastError", "nextBefore", "counts", "counts.pending", "counts.sending", "counts.sent", "counts.failed", "status",
   ],
+  "routes/admin.applications._index": [
+    "filter", ...["fund", "round", "stage", "status", "district", "q", "sort"].map((k) => `filter.${k}`),
+    "options", "options.funds", "options.funds[].id", "options.funds[].code", "options.funds[].name", "options.rounds", "options.rounds[].id", "options.rounds[].fundId",
+    "options.rounds[].name", "options.districts", "options.districts[].code", "options.districts[].name",
+    "rows", ...["id", "reference", "stage", "status", "statusLabel", "title", "organisationName", "fundCode", "fundName", "roundName", "districtName", "amountRequestedPence", "submittedAt"].map((k) => `rows[].${k}`),
+    "count", "totalRequestedPence", "next", "previous", "exportQuery",
+  ],
+  "routes/admin.applications.export": [],
+  "routes/admin.applications.$id": [
+    "noteAdded", "application",
+    ...["id", "reference", "title", "stage", "status", "statusLabel", "version", "fundName", "roundName", "organisationName", "organisationId", "districtName", "amountRequestedPence",
+      "submittedAt", "leadContact", "sections", "sections[].key", "sections[].title", "sections[].rows", "sections[].rows[].questionId", "sections[].rows[].label", "sections[].rows[].lines",
+      "documents", "documents[].id", "documents[].filename", "documents[].sizeBytes", "documents[].scanState", "documents[].scanText", "documents[].uploadedAt", "documents[].question",
+      "history", "history[].id", "history[].at", "history[].who", "history[].what", "history[].from", "history[].to", "history[].why",
+      "notes", "notes[].id", "notes[].at", "notes[].who", "notes[].body"].map((k) => `application.${k}`),
+  ],
+  "routes/admin.audit": [
+    "filter", "filter.event", "filter.person", "filter.entityType", "filter.entity", "filter.from", "filter.from.day", "filter.from.month", "filter.from.year",
+    "filter.to", "filter.to.day", "filter.to.month", "filter.to.year", "errors", "errors.*", "events", "events[].value", "events[].label",
+    "entries", ...["id", "at", "who", "event", "what", "entityType", "entityId", "from", "to", "why", "details"].map((k) => `entries[].${k}`), "next", "first",
+  ],
+  "routes/admin.funds._index": ["canCreate", "funds", ...["id", "code", "name", "status", "twoStage", "openRounds"].map((k) => `funds[].${k}`)],
+  "routes/admin.funds.new": [],
+  "routes/admin.funds.$id._index": [
+    "done", "fund", ...["id", "code", "name", "slug", "summary", "status", "twoStage", "perDistrict", "minAwardPence", "maxAwardPence", "groupCapPence"].map((k) => `fund.${k}`),
+    "criteria", "criteria[].stage", "criteria[].stageName", "criteria[].items", "criteria[].items[].id", "criteria[].items[].title", "criteria[].items[].weightPercent", "criteria[].items[].maxScore",
+    "questions", "questions[].id", "questions[].question", "questions[].options", "questions[].excluding",
+    "rounds", ...["id", "name", "area", "financialYear", "opensAt", "closesAt", "fullApplicationDeadline", "panelDate", "forms", "applications"].map((k) => `rounds[].${k}`),
+    "budgets", ...["id", "financialYear", "area", "areaCode", "amountPence"].map((k) => `budgets[].${k}`),
+  ],
+  // values.*: the form's fields as the person edits them.
+  "routes/admin.funds.$id.edit": ["id", "name", "version", "values", "values.*"],
+  "routes/admin.funds.$id.rounds.$roundId": ["fund", "fund.id", "fund.name", "fund.twoStage", "fund.perDistrict", "areas", "areas[].code", "areas[].name", "round", "round.id", "round.name", "round.version", "values", "values.*"],
+  "routes/admin.funds.$id.budgets": ["fund", "fund.id", "fund.name", "years", "areas", "areas[].code", "areas[].name", "version", "values", "values.*"],
+  "routes/admin.funds.$id.criteria.$stage": ["fund", "fund.id", "fund.name", "stage", "stageName", "count", "values", "values.*"],
+  "routes/admin.funds.$id.eligibility.$questionId": ["fund", "fund.id", "fund.name", "question", "question.id", "question.version", "values", "values.*"],
 };
 
 /**
@@ -491,13 +584,19 @@ describe("loader data reaches the browser only through an allow-list", () => {
     const request = new Request(`${base}${fill(url())}`, { headers: { Cookie: who.cookie } });
     const context = { clientIp: null, requestReference: "TEST-TEST", cspNonce: "", visitorCsrf: null };
     const params = {
-      id: String(url().includes("/admin/staff/") ? ids.staff : url().includes("/admin/emails/") ? ids.outbox : url().includes("/applications/") ? ids.appA : ids.groupA),
+      id: String(
+        url().startsWith("/admin/funds/") ? ids.fundReach : url().startsWith("/admin/applications/") ? ids.appReach
+          : url().includes("/admin/staff/") ? ids.staff : url().includes("/admin/emails/") ? ids.outbox : url().includes("/applications/") ? ids.appA : ids.groupA,
+      ),
+      roundId: "new",
+      // A fund's criteria are per stage ("single"); a printable form's address names its stage in words.
+      stage: url().includes("/printable-form/") ? "application" : "single",
+      questionId: "new",
       slug: "community-reach-fund",
       question: "group_type",
       documentId: String(ids.docA),
       section: "activity",
       page: "project-title",
-      stage: "application",
     };
     const rootData = await build.routes.root.module.loader!({ request, context, params });
     const routeData = await module.loader({ request, context, params });

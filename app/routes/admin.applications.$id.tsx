@@ -1,0 +1,225 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { BackLink } from "~/components/back-link";
+import { Button } from "~/components/button";
+import { NotificationBanner } from "~/components/notification-banner";
+import { SummaryList } from "~/components/summary-list";
+import { Table } from "~/components/table";
+import { Tag } from "~/components/tag";
+import { Textarea } from "~/components/textarea";
+import { NOTE_MAX, SCAN_STATES, adminApplications } from "~/domain/admin/index.server";
+import { formatPence } from "~/domain/shared/money";
+import { formatLondonDateTime } from "~/domain/shared/time";
+import { CsrfField, FormErrors, fieldError } from "~/layout/forms";
+import { StatusTag } from "~/layout/status-tag";
+import { requestInfo, requireSignedIn } from "~/utils/auth.server";
+import { field, readForm, withFormErrors } from "~/utils/form.server";
+import { pageTitle } from "~/utils/meta";
+import { idParam, orNotFound } from "~/utils/not-found.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, data ? `${data.application.reference ?? "Application"}: ${data.application.title ?? data.application.organisationName}` : "Application");
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user } = await requireSignedIn(request, context);
+  const application = await orNotFound(adminApplications.staffApplicationView(user.id, idParam(params.id)));
+  return { application, noteAdded: new URL(request.url).searchParams.has("noted") };
+}
+
+async function handleAction({ request, context, params }: ActionFunctionArgs) {
+  const form = await readForm(request, context);
+  const { user } = await requireSignedIn(request, context);
+  const id = idParam(params.id);
+  if (field(form, "intent") !== "note") throw new Response("Unknown action", { status: 400 });
+  const result = await orNotFound(adminApplications.addNote(user.id, id, field(form, "note"), requestInfo(request, context).ip));
+  if (result.kind === "invalid") return { errors: result.errors, values: { note: field(form, "note") } };
+  return redirect(`/admin/applications/${id}?noted=1#notes`);
+}
+
+// A function, not a constant: Remix drops it from the browser's bundle only in that form.
+export function action(args: ActionFunctionArgs) {
+  return withFormErrors(handleAction)(args);
+}
+
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export default function StaffApplication() {
+  const { application: a, noteAdded } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <BackLink href="/admin/applications" text="Applications" />
+      {noteAdded ? (
+        <NotificationBanner type="success" titleText="Success">
+          <p className="govuk-notification-banner__heading">Note added</p>
+        </NotificationBanner>
+      ) : null}
+      <FormErrors errors={result?.errors} order={["note"]} />
+      <span className="govuk-caption-l">
+        {a.reference ?? "No reference yet"} · {a.stage}
+      </span>
+      <h1 className="govuk-heading-l">{a.title ?? a.organisationName}</h1>
+      <p className="govuk-body">
+        <StatusTag status={a.status} />
+      </p>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <SummaryList
+            rows={[
+              { key: { text: "Group" }, value: { text: a.organisationName } },
+              { key: { text: "Fund" }, value: { text: a.fundName } },
+              { key: { text: "Round" }, value: { text: a.roundName } },
+              { key: { text: "District" }, value: { text: a.districtName ?? "Not known yet" } },
+              { key: { text: "Amount requested" }, value: { text: a.amountRequestedPence === null ? "Not given" : formatPence(a.amountRequestedPence) } },
+              { key: { text: "Submitted" }, value: { text: formatLondonDateTime(a.submittedAt) } },
+              { key: { text: "Lead contact" }, value: { text: a.leadContact } },
+            ]}
+          />
+        </div>
+        <div className="govuk-grid-column-one-third">
+          <aside className="app-related" aria-labelledby="related-heading">
+            <h2 className="govuk-heading-s" id="related-heading">
+              On this page
+            </h2>
+            <ul className="govuk-list govuk-!-font-size-16">
+              <li>
+                <a className="govuk-link" href="#answers">
+                  Answers
+                </a>
+              </li>
+              <li>
+                <a className="govuk-link" href="#documents">
+                  Documents ({a.documents.length})
+                </a>
+              </li>
+              <li>
+                <a className="govuk-link" href="#history">
+                  History
+                </a>
+              </li>
+              <li>
+                <a className="govuk-link" href="#notes">
+                  Staff notes ({a.notes.length})
+                </a>
+              </li>
+              <li>
+                <a className="govuk-link" href={`/applications/${a.id}/pdf`}>
+                  Download a PDF copy
+                </a>
+              </li>
+            </ul>
+          </aside>
+        </div>
+      </div>
+
+      <h2 className="govuk-heading-l" id="answers">
+        Answers
+      </h2>
+      {a.sections.map((s) => (
+        <SummaryList
+          key={s.key}
+          card={{ title: { text: s.title, headingLevel: 3 } }}
+          rows={s.rows.map((r) => ({
+            key: { text: r.label },
+            value: { html: r.lines.length ? <>{r.lines.map((l, i) => <p key={i} className="govuk-body govuk-!-margin-bottom-1">{l}</p>)}</> : <span className="govuk-hint govuk-!-margin-0">Not answered</span> },
+          }))}
+        />
+      ))}
+
+      <h2 className="govuk-heading-l" id="documents">
+        Documents
+      </h2>
+      {a.documents.length === 0 ? (
+        <p className="govuk-body">No documents were uploaded with this application.</p>
+      ) : (
+        <Table
+          caption="Documents uploaded with the application"
+          captionClasses="govuk-visually-hidden"
+          head={[{ text: "Document" }, { text: "For the question" }, { text: "Uploaded" }, { text: "Virus scan" }]}
+          rows={a.documents.map((d) => [
+            {
+              html: (
+                <>
+                  <a className="govuk-link" href={`/applications/${a.id}/documents/${d.id}`}>
+                    {d.filename}
+                  </a>
+                  <br />
+                  <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-0">{fileSize(d.sizeBytes)}</span>
+                </>
+              ),
+            },
+            { text: d.question },
+            { text: formatLondonDateTime(d.uploadedAt) },
+            { html: <Tag text={d.scanText} classes={SCAN_STATES[d.scanState]?.classes} /> },
+          ])}
+        />
+      )}
+
+      <h2 className="govuk-heading-l" id="history">
+        History
+      </h2>
+      <Table
+        caption="What happened to this application, oldest first"
+        captionClasses="govuk-visually-hidden"
+        head={[{ text: "When" }, { text: "Who" }, { text: "What" }, { text: "Why" }]}
+        rows={a.history.map((h) => [
+          { text: formatLondonDateTime(h.at) },
+          { text: h.who },
+          {
+            html: (
+              <>
+                {h.what}
+                {h.from || h.to ? (
+                  <>
+                    <br />
+                    <span className="govuk-!-font-size-16">
+                      {h.from ?? "new"} → {h.to ?? ""}
+                    </span>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          { text: h.why ?? "" },
+        ])}
+      />
+
+      <h2 className="govuk-heading-l" id="notes">
+        Staff notes
+      </h2>
+      <p className="govuk-body">Only the fund&rsquo;s staff see these notes; the group never does.</p>
+      {a.notes.length === 0 ? <p className="govuk-body">No notes yet.</p> : null}
+      {a.notes.map((n) => (
+        <div key={n.id} className="app-note">
+          <p className="govuk-body-s govuk-!-margin-bottom-1">
+            <strong>{n.who}</strong>, {formatLondonDateTime(n.at)}
+          </p>
+          {n.body.split("\n").map((line, i) => (
+            <p key={i} className="govuk-body govuk-!-margin-bottom-1">
+              {line}
+            </p>
+          ))}
+        </div>
+      ))}
+      <form method="post" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="note" />
+        <Textarea
+          id="note"
+          name="note"
+          rows={4}
+          label={{ text: "Add a note", classes: "govuk-label--s" }}
+          hint={{ text: `For the fund's staff only. Up to ${NOTE_MAX.toLocaleString("en-GB")} characters.` }}
+          value={result?.values.note ?? ""}
+          errorMessage={fieldError(result?.errors, "note")}
+        />
+        <Button text="Add note" classes="govuk-button--secondary" preventDoubleClick />
+      </form>
+    </>
+  );
+}
