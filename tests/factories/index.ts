@@ -92,3 +92,10 @@ export async function makeCompleteDraft(
   }
   return { ...app, amount_requested_pence: amount };
 }
+
+/** Removes every application (the seeded Innovation Fund round too), for tests that count what they make themselves. */
+export async function clearApplications(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom("decision_batch_items").execute();
+  await db.deleteFrom("applications").where("parent_application_id", "is not", null).execute();
+  await db.deleteFrom("applications").execute();
+}

@@ -18,7 +18,7 @@ import { appendAudit } from "~/domain/audit/audit.server";
 import { getFundPage } from "~/domain/funds/funds.server";
 import { budgetForm, createFund, fundOverview, roundForm, saveCriteria, saveRound, setBudget, updateFund, fundForEdit, saveEligibility } from "~/domain/funds/setup.server";
 import { financialYearOf } from "~/domain/shared/time";
-import { makeApplication, userId } from "../factories";
+import { makeApplication, userId, clearApplications } from "../factories";
 import { TEST_ENGINE, useTestDb } from "../setup/test-db";
 
 const handle = useTestDb();
@@ -31,6 +31,8 @@ const HUNTS = "E07000011";
 
 beforeAll(async () => {
   await seedDemo(db());
+  // The lists below are counted exactly: start with none of the seeded applications.
+  await clearApplications(db());
   people.service = await userId(db(), "service.admin@council.example.org");
   people.fundAdmin = await userId(db(), "fund.admin@council.example.org");
   people.coordinator = await userId(db(), "coordinator@council.example.org");

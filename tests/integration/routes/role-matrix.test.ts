@@ -508,7 +508,6 @@ const ALLOWED: Record<string, string[]> = {
     "rows", ...["id", "reference", "stage", "status", "statusLabel", "title", "organisationName", "fundCode", "fundName", "roundName", "districtName", "amountRequestedPence", "submittedAt"].map((k) => `rows[].${k}`),
     "count", "totalRequestedPence", "next", "previous", "exportQuery",
   ],
-  "routes/admin.applications.export": [],
   "routes/admin.applications.$id": [
     "noteAdded", "application",
     ...["id", "reference", "title", "stage", "status", "statusLabel", "version", "fundName", "roundName", "organisationName", "organisationId", "districtName", "amountRequestedPence",
@@ -546,6 +545,8 @@ const ALLOWED: Record<string, string[]> = {
 const RESOURCES: Record<string, Record<string, string>> = {
   "routes/applications.$id.pdf": { "content-type": "application/pdf", "cache-control": "no-store" },
   "routes/funds.$slug_.printable-form.$stage": { "content-type": "application/pdf" },
+  // The export of the filtered list, as CSV.
+  "routes/admin.applications.export": { "content-type": "text/csv; charset=utf-8" },
   // Jo's quote: its own bytes and type, as an attachment.
   "routes/applications.$id.documents.$documentId": { "content-type": "application/pdf", "cache-control": "no-store" },
 };
