@@ -414,6 +414,8 @@ export interface DecisionBatchesTable {
   action: string;
   created_by_user_id: number | null;
   status: Defaulted<BatchStatus>;
+  /** Inviting: the full applications' deadline. */
+  deadline_at: string | null;
   started_at: string | null;
   finished_at: string | null;
   created_at: CreatedAt;

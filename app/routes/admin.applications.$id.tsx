@@ -67,6 +67,23 @@ export default function StaffApplication() {
       <p className="govuk-body">
         <StatusTag status={a.status} />
       </p>
+      {a.actions.length || a.canExtend ? (
+        <div className="app-decide" id="decide">
+          <h2 className="govuk-heading-m">Decide</h2>
+          <div className="govuk-button-group">
+            {a.actions.map((x, i) => (
+              <a key={x.value} className={`govuk-button${i === 0 ? "" : " govuk-button--secondary"}`} href={`/admin/decisions/new?action=${x.value}&id=${a.id}`}>
+                {x.label}
+              </a>
+            ))}
+            {a.canExtend ? (
+              <a className="govuk-link" href={`/admin/applications/${a.id}/extension`}>
+                Give the group more time
+              </a>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <SummaryList

@@ -78,6 +78,11 @@ export default function Applications() {
   return (
     <>
       <h1 className="govuk-heading-l">Applications</h1>
+      <p className="govuk-body">
+        <a className="govuk-link" href="/admin/notifications">
+          Choose how you hear of new submissions
+        </a>
+      </p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-quarter-from-desktop govuk-grid-column-one-third">
           <Filters filter={filter} options={options} />

@@ -50,6 +50,9 @@ export default function FundPage() {
         <a className="govuk-link govuk-!-margin-left-2" href={`/admin/applications?fund=${fund.id}`}>
           See its applications
         </a>
+        <a className="govuk-link govuk-!-margin-left-2" href={`${base}/feedback`}>
+          Feedback templates
+        </a>
       </p>
 
       <SummaryList
@@ -100,7 +103,18 @@ export default function FundPage() {
             { text: formatLondonDateTime(r.closesAt) },
             ...(fund.twoStage ? [{ text: r.fullApplicationDeadline ? formatLondonDateTime(r.fullApplicationDeadline) : "" }] : []),
             { text: r.panelDate ? formatLondonDate(`${r.panelDate}T12:00:00.000Z`) : "" },
-            { text: r.applications, format: "numeric" },
+            {
+              html: (
+                <>
+                  {r.applications}
+                  <br />
+                  <a className="govuk-link govuk-!-font-size-16" href={`${base}/rounds/${r.id}/review`}>
+                    Review<span className="govuk-visually-hidden"> {r.name}</span>
+                  </a>
+                </>
+              ),
+              format: "numeric",
+            },
           ])}
         />
       )}

@@ -40,6 +40,7 @@ export default function Application() {
         <span className="govuk-caption-l">{app.organisationName}</span>
         <h1 className="govuk-heading-l">{app.fundName} {app.stage.toLowerCase()}</h1>
         {app.title ? <p className="govuk-body-l">{app.title}</p> : null}
+        {app.message ? <FundMessage message={app.message} /> : null}
         {!app.editable ? <Sent app={app} /> : <Sections app={app} />}
       </div>
     </div>
@@ -47,6 +48,28 @@ export default function Application() {
 }
 
 type App = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** What the fund last told the group: a request for more information, feedback, where to go next. */
+function FundMessage({ message }: { message: NonNullable<App["message"]> }) {
+  return (
+    <div className="govuk-inset-text">
+      <h2 className="govuk-heading-m">{message.heading}</h2>
+      {message.body?.split("\n").map((line, i) => (
+        <p key={i} className="govuk-body">
+          {line}
+        </p>
+      ))}
+      {message.referral ? (
+        <>
+          <p className="govuk-body">
+            We suggest you contact <strong>{message.referral.to}</strong>.
+          </p>
+          <p className="govuk-body">{message.referral.reason}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}
 
 /** Once sent: where it is and what happens next. */
 function Sent({ app }: { app: App }) {

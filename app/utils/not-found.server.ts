@@ -1,4 +1,4 @@
-import { DraftNotFound } from "~/domain/applications/index.server";
+import { DraftNotFound, NotFoundError } from "~/domain/applications/index.server";
 import { isNotFound } from "~/domain/organisations/index.server";
 
 /** A service's "not yours or not there" becomes the 404 page, the same for both. */
@@ -6,7 +6,7 @@ export async function orNotFound<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (isNotFound(error) || error instanceof DraftNotFound) throw new Response("Not found", { status: 404 });
+    if (isNotFound(error) || error instanceof DraftNotFound || error instanceof NotFoundError) throw new Response("Not found", { status: 404 });
     throw error;
   }
 }

@@ -17,6 +17,8 @@ export async function up(db: Kysely<any>, engine: Engine): Promise<void> {
       .addColumn("action", "text", (c) => c.notNull())
       .addColumn("created_by_user_id", "integer", (c) => c.references("users.id").onDelete("set null"))
       .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending', 'running', 'done')`))
+      // Inviting: the full applications' deadline, the same for every outline of the batch.
+      .addColumn("deadline_at", t.timestamp)
       .addColumn("started_at", t.timestamp)
       .addColumn("finished_at", t.timestamp),
   ).execute();

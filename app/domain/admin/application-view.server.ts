@@ -16,6 +16,7 @@ import type { FormDefinition } from "~/domain/forms/definition";
 import type { Answers } from "~/domain/forms/schema";
 import { answeredSections, type AnsweredSection } from "~/domain/forms/summary";
 import { NotAllowed } from "~/domain/staff/staff.server";
+import { ACTION_LABELS, actionsNow } from "~/domain/applications/review-pages.server";
 import { describeEvent } from "./audit-words";
 import { STAGES } from "./list-filter";
 
@@ -60,10 +61,14 @@ export interface StaffApplicationView {
   documents: { id: number; filename: string; sizeBytes: number; scanState: ScanState; scanText: string; uploadedAt: string; question: string }[];
   history: { id: number; at: string; who: string; what: string; from: string | null; to: string | null; why: string | null }[];
   notes: { id: number; at: string; who: string; body: string }[];
+  /** What the administrator may decide now (links to the decision form), and whether the group can be given more time. */
+  actions: { value: string; label: string }[];
+  canExtend: boolean;
 }
 
 export async function staffApplicationView(db: Db, userId: number, applicationId: number): Promise<StaffApplicationView> {
-  const { row } = await allowed(db, userId, applicationId, "application.view_as_staff");
+  const { row, facts } = await allowed(db, userId, applicationId, "application.view_as_staff");
+  const actor = await loadActor(db, userId);
   const app = await db
     .selectFrom("applications as a")
     .innerJoin("rounds as r", "r.id", "a.round_id")
@@ -133,6 +138,9 @@ export async function staffApplicationView(db: Db, userId: number, applicationId
       why: h.reason,
     })),
     notes: notes.map((n) => ({ id: n.id, at: n.created_at, who: n.full_name ?? "a former user", body: n.body })),
+    actions: actionsNow(actor, { stage: row.stage, status: row.status, facts }).map((a) => ({ value: a, label: ACTION_LABELS[a] })),
+    // An invited outline's full application is still to come: its group can be given more time for it.
+    canExtend: row.status === "invited",
   };
 }
 

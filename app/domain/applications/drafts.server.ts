@@ -144,6 +144,8 @@ export interface TaskListPage {
   nextStep: NextStepLink | null;
   /** Whether this person may start it (a member of the group). */
   member: boolean;
+  /** What the fund last told the group about where it is now (more information needed, feedback, a referral). */
+  message: { heading: string; body: string | null; referral: { to: string; reason: string } | null } | null;
   sections: { key: string; title: string; status: SectionStatus; firstPage: string }[];
   completedCount: number;
   /** Where a returning person left off: the first page of the first section not completed. */
@@ -170,10 +172,34 @@ export async function taskList(db: Db, userId: number, applicationId: number): P
     canWithdraw: mayWithdraw(actor, app.facts, app.row.stage as Stage),
     nextStep: await nextStepOf(db, app.row),
     member: Boolean(actor?.memberships.some((m) => m.organisationId === app.row.organisation_id)),
+    message: await messageFor(db, app.row),
     sections,
     completedCount: sections.filter((s) => s.status === "completed").length,
     resume: next ? { section: next.key, page: firstUnanswered(form.sections.find((s) => s.key === next.key)!, stored.get(next.key) ?? null) } : null,
   };
+}
+
+const MESSAGE_HEADINGS: Record<string, string> = {
+  more_information: "We need more information",
+  ineligible: "Why your application cannot go forward",
+  invited: "The panel's feedback",
+  strengthen: "The panel's advice",
+  signposted: "Where to go next",
+  declined: "The panel's feedback",
+};
+
+async function messageFor(db: Db, app: { id: number; status: string }): Promise<TaskListPage["message"]> {
+  const heading = MESSAGE_HEADINGS[app.status];
+  if (!heading) return null;
+  const d = await db
+    .selectFrom("decisions")
+    .select(["feedback", "referral_to", "referral_reason"])
+    .where("application_id", "=", app.id)
+    .where("to_state", "=", app.status)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  if (!d || (!d.feedback && !d.referral_to)) return null;
+  return { heading, body: d.feedback, referral: d.referral_to ? { to: d.referral_to, reason: d.referral_reason ?? "" } : null };
 }
 
 async function nextStepOf(db: Db, outline: { id: number; stage: string; status: string }): Promise<NextStepLink | null> {

@@ -7,6 +7,8 @@ import * as drafts from "./drafts.server";
 import * as full from "./full-application.server";
 import * as mine from "./my-applications.server";
 import * as submission from "./submission.server";
+import * as review from "./review-pages.server";
+import * as preferences from "~/domain/notifications/preferences.server";
 
 function bind<A extends unknown[], R>(fn: (db: Kysely<Database>, ...args: A) => R): (...args: A) => R {
   return (...args: A) => fn(getDb(), ...args);
@@ -39,5 +41,20 @@ export const myApplicationsService = {
   withdraw: bind(mine.withdrawApplication),
 };
 
+export const reviewService = {
+  roundReview: bind(review.roundReview),
+  decisionForm: bind(review.decisionForm),
+  decide: bind(review.decide),
+  batch: bind(review.batchView),
+  runRest: bind(review.runRest),
+  extension: bind(review.extensionView),
+  extend: bind(review.extend),
+  templates: bind(review.feedbackTemplates),
+  saveTemplates: bind(review.saveFeedbackTemplates),
+  preferences: bind(preferences.myPreferences),
+  savePreferences: bind(preferences.setPreferences),
+};
+
 export { DraftNotFound } from "./drafts.server";
+export { NotFoundError } from "./applications.server";
 export type { SubmitProblem } from "./submission.server";

@@ -16,7 +16,7 @@ import { appendAudit } from "~/domain/audit/audit.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
 import { applyTransition, NotFoundError, TransitionRefused, type TransitionColumns, type TransitionResult } from "./applications.server";
 import { findApplicationForPolicy, groupRecipients } from "./applications.queries.server";
-import { OUTCOME_ACTIONS, checkReferral, type Outcome, type Referral } from "./review.rules";
+import { OUTCOMES, OUTCOME_ACTIONS, checkReferral, type Outcome, type Referral } from "./review.rules";
 import { deadlineFor } from "./submission.rules";
 import type { Action } from "./workflow";
 
@@ -219,13 +219,19 @@ export interface BatchItemInput {
   referral?: Referral | null;
 }
 
-export type BatchAction = "mark_eligible" | Outcome;
+/** What a batch does to each of its applications: screening, asking for more, or an outline's outcome. */
+export type BatchAction = "mark_eligible" | "mark_ineligible" | "request_information" | Outcome;
+export const BATCH_ACTIONS: readonly BatchAction[] = ["mark_eligible", "mark_ineligible", "request_information", ...OUTCOMES];
 
 /** Writes the batch (one action, each application with its own feedback); nothing is decided yet. */
-export async function createBatch(db: Db, actor: Actor | null, input: { fundId: number; action: BatchAction; items: BatchItemInput[] }): Promise<number> {
+export async function createBatch(db: Db, actor: Actor | null, input: { fundId: number; action: BatchAction; items: BatchItemInput[]; deadline?: string | null }): Promise<number> {
   if (!actor || !can(actor, "fund.view_applications", { kind: "fund", id: input.fundId })) throw new NotFoundError();
   return db.transaction().execute(async (trx) => {
-    const { id } = await trx.insertInto("decision_batches").values({ fund_id: input.fundId, action: input.action, created_by_user_id: actor.userId, started_at: null, finished_at: null }).returning("id").executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto("decision_batches")
+      .values({ fund_id: input.fundId, action: input.action, created_by_user_id: actor.userId, started_at: null, finished_at: null, deadline_at: input.deadline ?? null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     for (const item of input.items) {
       await trx
         .insertInto("decision_batch_items")
@@ -266,8 +272,11 @@ export async function runBatch(db: Db, actor: Actor | null, batchId: number, opt
         const found = await visible(trx, actor, item.application_id);
         if (found.row.fund_id !== batch.fund_id) throw new NotFoundError();
         const referral = item.referral_to ? { to: item.referral_to, reason: item.referral_reason ?? "" } : null;
-        if (batch.action === "mark_eligible") await decide(trx, actor, found, { action: "mark_eligible", feedback: item.feedback, batchId, ip: opts.ip });
-        else await decideOutlineIn(trx, actor, found, { outcome: batch.action as Outcome, feedback: item.feedback, referral, batchId, ip: opts.ip });
+        if ((OUTCOMES as readonly string[]).includes(batch.action)) {
+          await decideOutlineIn(trx, actor, found, { outcome: batch.action as Outcome, feedback: item.feedback, referral, deadline: batch.deadline_at, batchId, ip: opts.ip });
+        } else {
+          await decide(trx, actor, found, { action: batch.action as Action, feedback: item.feedback, batchId, ip: opts.ip });
+        }
       });
     } catch (error) {
       if (!(error instanceof TransitionRefused || error instanceof NotFoundError)) throw error;

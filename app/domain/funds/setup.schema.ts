@@ -339,3 +339,8 @@ export const eligibilitySchema = z.record(z.string(), z.string()).transform((raw
     ineligibleMessage: message ?? "",
   };
 });
+
+/** One London date and time on its own (a deadline, an extension), 5pm when no time is given. */
+export function londonDateTimeSchema(field: string, label: string, opts: { defaultTime?: [number, number]; required?: boolean } = {}) {
+  return z.record(z.string(), z.string()).transform((raw, ctx) => londonDateTime(raw, ctx, field, label, opts.defaultTime ?? [17, 0], opts.required ?? true));
+}

@@ -16,10 +16,13 @@ export interface FundPreference {
   newSubmissions: SubmissionAlerts;
 }
 
-/** The funds whose new-submission emails this person gets as an administrator, with their choice for each. */
-export async function myPreferences(db: Db, userId: number): Promise<FundPreference[]> {
+/**
+ * The funds whose new-submission emails this person gets as an administrator, with their choice for each;
+ * null for someone who is not staff at all.
+ */
+export async function myPreferences(db: Db, userId: number): Promise<FundPreference[] | null> {
   const actor = await loadActor(db, userId);
-  if (!actor) return [];
+  if (!actor || actor.grants.length === 0) return null;
   const all = actor.grants.some((g) => g.role === "administrator" && g.scope === "all");
   const fundIds = actor.grants.flatMap((g) => (g.role === "administrator" && g.scope === "fund" ? [g.fundId] : []));
   if (!all && fundIds.length === 0) return [];
@@ -35,7 +38,7 @@ export async function myPreferences(db: Db, userId: number): Promise<FundPrefere
 
 /** Saves the choices; funds the person does not administer are ignored (404 for a posted id not theirs). */
 export async function setPreferences(db: Db, userId: number, choices: Record<number, SubmissionAlerts>, ip: string | null): Promise<void> {
-  const mine = await myPreferences(db, userId);
+  const mine = (await myPreferences(db, userId)) ?? [];
   const nowIso = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     for (const p of mine) {

@@ -49,7 +49,7 @@ interface Who {
   sessionId: string | null;
 }
 const people = {} as Record<Role, Who>;
-const ids = { groupA: 0, groupB: 0, memberA: 0, invitationA: 0, outbox: 0, staff: 0, appA: 0, docA: 0, fundReach: 0, appReach: 0, appInnovation: 0 };
+const ids = { groupA: 0, groupB: 0, memberA: 0, invitationA: 0, outbox: 0, staff: 0, appA: 0, docA: 0, fundReach: 0, appReach: 0, appInnovation: 0, roundReach: 0, batch: 0 };
 const refs = { reach: "", innovation: "" };
 
 async function userId(email: string) {
@@ -127,6 +127,9 @@ beforeAll(async () => {
   const innovation = await makeApplication(db(), { group: "Ramsey Timebank", fundCode: "CIF", status: "submitted", title: "Timebank hub" });
   await db().updateTable("applications").set({ submitted_at: new Date().toISOString() }).where("id", "in", [reach.id, innovation.id]).execute();
   ids.appReach = reach.id;
+  ids.roundReach = reach.round_id;
+  // A decision batch of the Reach Fund's (with nothing in it), for its page.
+  ids.batch = (await db().insertInto("decision_batches").values({ fund_id: ids.fundReach, action: "mark_eligible", created_by_user_id: null, started_at: null, finished_at: null, deadline_at: null }).returning("id").executeTakeFirstOrThrow()).id;
   ids.appInnovation = innovation.id;
   refs.reach = reach.reference!;
   refs.innovation = innovation.reference!;
@@ -270,12 +273,25 @@ const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Re
   "admin.funds.$id.budgets.tsx": { url: () => `/admin/funds/${ids.fundReach}/budgets`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
   "admin.funds.$id.criteria.$stage.tsx": { url: () => `/admin/funds/${ids.fundReach}/criteria/single`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
   "admin.funds.$id.eligibility.$questionId.tsx": { url: () => `/admin/funds/${ids.fundReach}/eligibility/new`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
+  // Screening and deciding: the fund's administrators; a decision form for applications someone may not decide is no page at all.
+  "admin.funds.$id.rounds.$roundId_.review.tsx": { url: () => `/admin/funds/${ids.fundReach}/rounds/${ids.roundReach}/review`, GET: fundAdmins(200, 404), POST: all(405) },
+  "admin.funds.$id.feedback.tsx": { url: () => `/admin/funds/${ids.fundReach}/feedback`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404), body: { mark_ineligible: "" } },
+  // Posted without the feedback ineligibility needs: the form comes back with its error, nothing decided.
+  "admin.decisions.new.tsx": { url: () => `/admin/decisions/new?action=mark_ineligible&id=${ids.appReach}`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404), body: { action: "mark_ineligible", id: "APP_REACH" } },
+  "admin.decisions.$id.tsx": { url: () => `/admin/decisions/${ids.batch}`, GET: fundAdmins(200, 404), POST: fundAdmins("→/admin/decisions/BATCH", 404) },
+  "admin.applications.$id_.extension.tsx": { url: () => `/admin/applications/${ids.appA}/extension`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
+  // How staff hear of new submissions: any member of staff may look (only administrators have funds to choose for).
+  "admin.notifications.tsx": {
+    url: () => "/admin/notifications",
+    GET: { ...all(200), anonymous: "sign-in", applicantA: 404, memberA: 404, applicantB: 404 },
+    POST: { ...all("→/admin/notifications?saved=1"), anonymous: "sign-in", applicantA: 404, memberA: 404, applicantB: 404 },
+  },
 };
 
 const ROUTE_FILES = fs.readdirSync(path.resolve("app/routes")).filter((f) => /\.tsx?$/.test(f));
 
 function fill(text: string) {
-  return text.replaceAll("GROUP_A", String(ids.groupA)).replaceAll("APP_A", String(ids.appA));
+  return text.replaceAll("GROUP_A", String(ids.groupA)).replaceAll("APP_A", String(ids.appA)).replaceAll("APP_REACH", String(ids.appReach)).replaceAll("BATCH", String(ids.batch));
 }
 
 async function attempt(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, who: Who, body: Record<string, string> = {}) {
@@ -462,7 +478,7 @@ const ALLOWED: Record<string, string[]> = {
   "routes/applications.start": [],
   "routes/applications.$id._index": [
     "id", "title", "reference", "fundName", "organisationName", "stage", "status", "progress", "progress.tag", "progress.tag.text", "progress.tag.classes", "progress.next",
-    "editable", "canWithdraw", "nextStep", "nextStep.step", "nextStep.startedId", "member", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].firstPage",
+    "editable", "canWithdraw", "nextStep", "nextStep.step", "nextStep.startedId", "member", "message", "message.heading", "message.body", "message.referral", "message.referral.to", "message.referral.reason", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].firstPage",
     "completedCount", "resume", "resume.section", "resume.page", "saved",
   ],
   "routes/applications.$id.check": [
@@ -514,8 +530,25 @@ const ALLOWED: Record<string, string[]> = {
       "submittedAt", "leadContact", "sections", "sections[].key", "sections[].title", "sections[].rows", "sections[].rows[].questionId", "sections[].rows[].label", "sections[].rows[].lines",
       "documents", "documents[].id", "documents[].filename", "documents[].sizeBytes", "documents[].scanState", "documents[].scanText", "documents[].uploadedAt", "documents[].question",
       "history", "history[].id", "history[].at", "history[].who", "history[].what", "history[].from", "history[].to", "history[].why",
-      "notes", "notes[].id", "notes[].at", "notes[].who", "notes[].body"].map((k) => `application.${k}`),
+      "notes", "notes[].id", "notes[].at", "notes[].who", "notes[].body", "actions", "actions[].value", "actions[].label", "canExtend"].map((k) => `application.${k}`),
   ],
+  "routes/admin.funds.$id.rounds.$roundId_.review": [
+    "all", "review", "review.fund", "review.fund.id", "review.fund.name", "review.fund.twoStage",
+    "review.round", ...["id", "name", "closesAt", "fullApplicationDeadline", "panelDate"].map((k) => `review.round.${k}`),
+    ...["toScreen", "toDecide", "decided", "stillToSend"].flatMap((list) => [`review.${list}`, ...["id", "reference", "title", "group", "stage", "status", "statusLabel", "amountRequestedPence", "submittedAt", "deadline", "extended"].map((k) => `review.${list}[].${k}`)]),
+  ],
+  "routes/admin.funds.$id.feedback": ["saved", "view", "view.fund", "view.fund.id", "view.fund.name", "view.fund.twoStage", "view.templates", "view.templates[].action", "view.templates[].label", "view.templates[].body"],
+  "routes/admin.decisions.new": [
+    "form", ...["action", "label", "needsFeedback", "referral", "deadline", "deadline.default", "fund", "fund.id", "fund.name", "items", "left"].map((k) => `form.${k}`),
+    ...["id", "reference", "title", "group", "statusLabel", "feedback"].map((k) => `form.items[].${k}`),
+    ...["id", "reference", "group", "why", "canDecide"].map((k) => `form.left[].${k}`),
+  ],
+  "routes/admin.decisions.$id": [
+    "batch", ...["id", "action", "label", "fund", "fund.id", "fund.name", "by", "status", "createdAt", "progress", "progress.done", "progress.skipped", "progress.pending", "items"].map((k) => `batch.${k}`),
+    ...["id", "applicationId", "reference", "title", "group", "state", "message", "feedback"].map((k) => `batch.items[].${k}`),
+  ],
+  "routes/admin.applications.$id_.extension": ["done", "view", ...["id", "reference", "title", "group", "fundName", "status", "deadline", "extended", "fundId", "roundId"].map((k) => `view.${k}`)],
+  "routes/admin.notifications": ["saved", "funds", "funds[].fundId", "funds[].fundName", "funds[].newSubmissions"],
   "routes/admin.audit": [
     "filter", "filter.event", "filter.person", "filter.entityType", "filter.entity", "filter.from", "filter.from.day", "filter.from.month", "filter.from.year",
     "filter.to", "filter.to.day", "filter.to.month", "filter.to.year", "errors", "errors.*", "events", "events[].value", "events[].label",
@@ -586,10 +619,10 @@ describe("loader data reaches the browser only through an allow-list", () => {
     const context = { clientIp: null, requestReference: "TEST-TEST", cspNonce: "", visitorCsrf: null };
     const params = {
       id: String(
-        url().startsWith("/admin/funds/") ? ids.fundReach : url().startsWith("/admin/applications/") ? ids.appReach
+        url().startsWith("/admin/funds/") ? ids.fundReach : url().startsWith("/admin/decisions/") ? ids.batch : url().startsWith("/admin/applications/") ? ids.appReach
           : url().includes("/admin/staff/") ? ids.staff : url().includes("/admin/emails/") ? ids.outbox : url().includes("/applications/") ? ids.appA : ids.groupA,
       ),
-      roundId: "new",
+      roundId: url().endsWith("/review") ? String(ids.roundReach) : "new",
       // A fund's criteria are per stage ("single"); a printable form's address names its stage in words.
       stage: url().includes("/printable-form/") ? "application" : "single",
       questionId: "new",
