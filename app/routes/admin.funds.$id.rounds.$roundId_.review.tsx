@@ -23,6 +23,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { review, all: new URL(request.url).searchParams.get("all") };
 }
 
+const STAGE_WORDS: Record<string, string> = { outline: "Outline proposal", full: "Full application", single: "Application" };
+
 function title(i: ReviewItem) {
   return (
     <>
@@ -31,6 +33,8 @@ function title(i: ReviewItem) {
       </a>
       <br />
       {i.title ?? "Untitled"}
+      <br />
+      <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-0">{STAGE_WORDS[i.stage] ?? i.stage}</span>
     </>
   );
 }
@@ -50,7 +54,7 @@ function Choose({ name, items, all, actions, caption }: { name: string; items: R
         classes="app-table--compact"
         head={[{ text: "Select" }, { text: "Application" }, { text: "Group" }, { text: "Asks for", format: "numeric" }, { text: "Sent" }]}
         rows={items.map((i) => [
-          { html: <RowCheckbox id={i.id} label={`Select ${i.reference ?? i.title ?? "application"}`} checked={all} /> },
+          { html: <RowCheckbox id={i.id} label={`Select ${i.reference ?? i.title ?? "application"} (${(STAGE_WORDS[i.stage] ?? i.stage).toLowerCase()})`} checked={all} /> },
           { html: title(i) },
           { text: i.group },
           { text: i.amountRequestedPence === null ? "" : formatPence(i.amountRequestedPence), format: "numeric" },

@@ -29,7 +29,7 @@ interface Options {
 }
 
 /** Where the nine invited proposals fall among the 32, by the order the outlines arrived. */
-const INVITED_AT = [2, 5, 7, 11, 14, 18, 21, 26, 30];
+export const INVITED_AT = [2, 5, 7, 11, 14, 18, 21, 26, 30];
 
 /** The two demo groups whose invited outlines wait for a full application (the README's walkthrough). */
 export const DEMO_INVITED = [
