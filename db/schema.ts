@@ -459,6 +459,18 @@ export interface NotificationPreferencesTable {
   version: Version;
 }
 
+export type ReminderKind = "draft_7_days" | "draft_1_day" | "more_information_7_days";
+
+/** A reminder sent, so each fires once for what it was about (a deadline, a request for information). */
+export interface RemindersSentTable {
+  id: Generated<number>;
+  application_id: number;
+  kind: ReminderKind;
+  about: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
 
 export interface OutboxTable {
@@ -549,6 +561,7 @@ export interface Database {
   decision_batch_items: DecisionBatchItemsTable;
   feedback_templates: FeedbackTemplatesTable;
   notification_preferences: NotificationPreferencesTable;
+  reminders_sent: RemindersSentTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -33,6 +33,8 @@ import groupMemberJoined from "./group-member-joined";
 import staffInvitation from "./staff-invitation";
 import extensionGranted from "./extension-granted";
 import submissionsDigest from "./submissions-digest";
+import reminderDeadline from "./reminder-deadline";
+import reminderMoreInformation from "./reminder-more-information";
 import type { EmailContext, EmailTemplate } from "./content";
 import type { ApplicationEmailData } from "./application-data";
 import { renderLayout, type RenderedEmail } from "./layout";
@@ -69,6 +71,8 @@ export const templates = {
   "staff-invitation": staffInvitation,
   "extension-granted": extensionGranted,
   "submissions-digest": submissionsDigest,
+  "reminder-deadline": reminderDeadline,
+  "reminder-more-information": reminderMoreInformation,
 } satisfies Record<string, EmailTemplate<any>>;
 
 export type TemplateName = keyof typeof templates;

@@ -13,6 +13,7 @@ import * as createSubmissions from "./20261130000000_create_submissions";
 import * as createDocumentsAndComments from "./20261130010000_create_documents_and_comments";
 import * as addAdminIndexes from "./20261201000000_add_admin_indexes";
 import * as createDecisions from "./20261202000000_create_decisions";
+import * as createReminders from "./20261205000000_create_reminders";
 
 export const migrations: Record<string, EngineMigration> = {
   "20261122000000_create_core_tables": createCoreTables,
@@ -24,4 +25,5 @@ export const migrations: Record<string, EngineMigration> = {
   "20261130010000_create_documents_and_comments": createDocumentsAndComments,
   "20261201000000_add_admin_indexes": addAdminIndexes,
   "20261202000000_create_decisions": createDecisions,
+  "20261205000000_create_reminders": createReminders,
 };

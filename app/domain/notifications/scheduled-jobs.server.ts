@@ -6,6 +6,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { sendSubmissionDigests } from "./digest.server";
+import { sendReminders } from "./reminders.server";
 import { depsFromEnv, scanPendingDocuments, sweepOrphanFiles } from "~/domain/documents/documents.server";
 
 export interface JobContext {
@@ -88,6 +89,13 @@ export async function runDueJobs(db: Kysely<Database>, jobs: JobRegistry, worker
 
 /** The jobs the portal runs today. Reminders join them later. */
 export const PORTAL_JOBS: JobRegistry = {
+  // Deadline reminders for drafts and reminders of unanswered requests for more information (reminders.server.ts).
+  reminders: {
+    everyMs: 15 * 60_000,
+    async run({ db, now }) {
+      await sendReminders(db, now);
+    },
+  },
   // Administrators who chose a daily digest of new submissions get it from 8am (app/domain/notifications/digest.ts).
   "submissions-digest": {
     everyMs: 15 * 60_000,
