@@ -8,10 +8,10 @@ import type { Database, StaffRole } from "../schema";
 import { toJson } from "../json";
 import { hashPassword } from "~/domain/accounts/password.server";
 import { normaliseEmail } from "~/domain/accounts/email";
-import { orgIdentifier } from "~/domain/organisations/identifiers";
 import { financialYearOf, londonToUtcIso } from "~/domain/shared/time";
 import { COUNCIL, DISTRICTS, FUNDS, SCORE_SCALE, SERVICE_SETTINGS } from "./config";
 import { FORMS } from "./forms";
+import { insertSeedGroup, type SeedGroupRow } from "./groups";
 import { seedInnovationRound } from "./innovation-seed";
 
 /** Every demo account uses this password (shown in the README). Never seeded in production. */
@@ -33,18 +33,7 @@ export const DEMO_STAFF: StaffSeed[] = [
   { email: "adviser@council.example.org", name: "Dr Amir Haddad", totpSecret: "DEMOADVISERTOTPKEY234567ABCDEFGH", grants: [{ role: "adviser", round: "cif-panel" }] },
 ];
 
-type GroupSeed = {
-  name: string;
-  type: string;
-  charity?: string;
-  company?: string;
-  address: [string, string];
-  postcode: string;
-  district: string;
-  /** The 2011 LSOA postcodes.io gives for the postcode (tests/mocks/postcodes.ts answers the same). */
-  lsoa: string;
-  members: { email: string; name: string; role: "admin" | "member" }[];
-};
+type GroupSeed = SeedGroupRow & { members: { email: string; name: string; role: "admin" | "member" }[] };
 
 export const DEMO_GROUPS: GroupSeed[] = [
   {
@@ -104,10 +93,6 @@ export const DEMO_GROUPS: GroupSeed[] = [
   },
 ];
 
-/** The demo groups are identified as any group is (app/domain/organisations/identifiers.ts). */
-function seedIdentifier(g: { charity?: string; company?: string }, id: number): string {
-  return orgIdentifier({ charityNumber: g.charity ?? null, companyNumber: g.company ?? null, id, prefix: "cambscc" });
-}
 
 /** True when the database holds no funds yet. */
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -340,22 +325,7 @@ async function seedInto(trx: Transaction<Database>, now: string, passwordHash: s
   }
 
   for (const g of DEMO_GROUPS) {
-    const { id } = await trx
-      .insertInto("organisations")
-      .values({
-        name: g.name,
-        org_type: g.type,
-        charity_number: g.charity ?? null,
-        company_number: g.company ?? null,
-        address_line1: g.address[0],
-        town: g.address[1],
-        postcode: g.postcode,
-        district_code: g.district,
-        lsoa_code: g.lsoa,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx.updateTable("organisations").set({ org_identifier: seedIdentifier(g, id), district_source: "postcode" }).where("id", "=", id).execute();
+    const id = await insertSeedGroup(trx, g);
     for (const m of g.members) {
       const userId = await ensureUser(m.email, m.name);
       await trx.insertInto("organisation_members").values({ organisation_id: id, user_id: userId, role: m.role }).execute();

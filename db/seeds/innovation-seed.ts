@@ -14,9 +14,9 @@ import { fromJson, toJson } from "../json";
 import { carryOver } from "~/domain/forms/carry-over";
 import type { FormDefinition } from "~/domain/forms/definition";
 import type { Answers } from "~/domain/forms/schema";
-import { orgIdentifier } from "~/domain/organisations/identifiers";
 import { formatReference } from "~/domain/applications/submission.rules";
 import { fileStorage, newStorageKey } from "~/utils/storage.server";
+import { insertSeedGroup } from "./groups";
 import { INVITED, WAITING, type InvitedProposal, type PaperOutline } from "./innovation-round";
 
 interface Options {
@@ -104,23 +104,7 @@ export async function seedInnovationRound(trx: Transaction<Database>, o: Options
   let sequence = 0;
   for (const [i, p] of order.entries()) {
     const g = p.group;
-    const { id: orgId } = await trx
-      .insertInto("organisations")
-      .values({
-        name: g.name,
-        org_type: g.type,
-        charity_number: g.charity ?? null,
-        company_number: g.company ?? null,
-        address_line1: g.address[0],
-        town: g.address[1],
-        postcode: g.postcode,
-        district_code: g.district,
-        lsoa_code: g.lsoa,
-        district_source: "postcode",
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await trx.updateTable("organisations").set({ org_identifier: orgIdentifier({ charityNumber: g.charity ?? null, companyNumber: g.company ?? null, id: orgId, prefix: "cambscc" }) }).where("id", "=", orgId).execute();
+    const orgId = await insertSeedGroup(trx, g);
     const contactId = await o.ensureUser(g.contact.email, g.contact.name);
     await trx.insertInto("organisation_members").values({ organisation_id: orgId, user_id: contactId, role: "admin" }).execute();
 

@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/schema";
 import type { ApplicationFacts } from "~/domain/access/policy";
+import { deadlineFor } from "./submission.rules";
+import type { Stage } from "./workflow";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -76,4 +78,20 @@ export async function fundAdministratorRecipients(db: Db, fundId: number, opts: 
     .orderBy("u.email")
     .execute();
   return rows.map((r) => ({ email: r.email, name: r.full_name }));
+}
+
+/**
+ * The deadline that applies to an application now, and the stage it is for: its own (an invited outline's
+ * is its full application's), else its round's, moved later by the group's extension for that stage.
+ */
+export async function currentDeadline(db: Db, app: { id: number; stage: string; status: string }) {
+  const stage: Stage = app.status === "invited" ? "full" : (app.stage as Stage);
+  const dates = await db
+    .selectFrom("applications as a")
+    .innerJoin("rounds as r", "r.id", "a.round_id")
+    .leftJoin("round_extensions as x", (j) => j.onRef("x.round_id", "=", "a.round_id").onRef("x.organisation_id", "=", "a.organisation_id").on("x.stage", "=", stage))
+    .select(["r.closes_at", "r.full_application_deadline", "a.deadline_at", "x.closes_at as extension"])
+    .where("a.id", "=", app.id)
+    .executeTakeFirstOrThrow();
+  return { stage, ...deadlineFor({ stage, roundClosesAt: dates.closes_at, roundFullApplicationDeadline: dates.full_application_deadline, applicationDeadline: dates.deadline_at, extensionClosesAt: dates.extension }) };
 }

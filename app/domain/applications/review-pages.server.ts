@@ -10,7 +10,7 @@ import { loadActor } from "~/domain/access/access.server";
 import { can, workflowActorsFor, type Actor } from "~/domain/access/policy";
 import { appendAudit } from "~/domain/audit/audit.server";
 import { londonDateTimeSchema, parseWith, type FieldErrors } from "~/domain/funds/setup.schema";
-import { findApplicationForPolicy } from "./applications.queries.server";
+import { currentDeadline, findApplicationForPolicy } from "./applications.queries.server";
 import { NotFoundError } from "./applications.server";
 import { BATCH_ACTIONS, createBatch, grantExtension, runBatch, batchProgress, type BatchAction, type BatchProgress } from "./review.server";
 import { DEFAULT_TEMPLATES, OUTCOMES, OUTCOME_ACTIONS, OUTCOME_LABELS, checkReferral, fillTemplate, type Outcome } from "./review.rules";
@@ -358,15 +358,7 @@ export async function extensionView(db: Db, userId: number, applicationId: numbe
   const found = Number.isSafeInteger(applicationId) && applicationId > 0 ? await findApplicationForPolicy(db, applicationId) : undefined;
   if (!found || !can(actor, "application.screen", found.facts)) throw new NotFoundError();
   const { row } = found;
-  const stage: Stage = row.status === "invited" ? "full" : (row.stage as Stage);
-  const dates = await db
-    .selectFrom("applications as a")
-    .innerJoin("rounds as r", "r.id", "a.round_id")
-    .leftJoin("round_extensions as x", (j) => j.onRef("x.round_id", "=", "a.round_id").onRef("x.organisation_id", "=", "a.organisation_id").on("x.stage", "=", stage))
-    .select(["r.closes_at", "r.full_application_deadline", "a.deadline_at", "x.closes_at as extension"])
-    .where("a.id", "=", row.id)
-    .executeTakeFirstOrThrow();
-  const d = deadlineFor({ stage, roundClosesAt: dates.closes_at, roundFullApplicationDeadline: dates.full_application_deadline, applicationDeadline: dates.deadline_at, extensionClosesAt: dates.extension });
+  const d = await currentDeadline(db, row);
   return { id: row.id, reference: row.reference, title: row.title, group: row.organisation_name, fundName: row.fund_name, status: stateLabel(row.status), deadline: d.closesAt, extended: d.extended, fundId: row.fund_id, roundId: row.round_id };
 }
 

@@ -15,9 +15,8 @@ import { can, type Actor } from "~/domain/access/policy";
 import { appendAudit } from "~/domain/audit/audit.server";
 import { enqueue } from "~/domain/notifications/outbox.server";
 import { applyTransition, NotFoundError, TransitionRefused, type TransitionColumns, type TransitionResult } from "./applications.server";
-import { findApplicationForPolicy, groupRecipients } from "./applications.queries.server";
+import { currentDeadline, findApplicationForPolicy, groupRecipients } from "./applications.queries.server";
 import { OUTCOMES, OUTCOME_ACTIONS, checkReferral, type Outcome, type Referral } from "./review.rules";
-import { deadlineFor } from "./submission.rules";
 import type { Action } from "./workflow";
 
 type Db = Kysely<Database>;
@@ -148,7 +147,7 @@ export type ExtensionResult = { kind: "granted"; closesAt: string } | { kind: "r
 
 /**
  * Gives the application's group a later deadline in its round and stage (round_extensions), and tells the
- * group. Only the fund's administrators, for an application still to be sent or being answered.
+ * group. Only the fund's administrators, for a draft or an invited outline's full application still to come.
  */
 export async function grantExtension(
   db: Db,
@@ -161,16 +160,10 @@ export async function grantExtension(
     const found = await visible(trx, actor, applicationId);
     if (!can(actor, "application.screen", found.facts)) throw new TransitionRefused("not_permitted", "You cannot give this group more time.");
     const { row } = found;
-    if (!["draft", "more_information", "invited"].includes(row.status)) return { kind: "refused", message: "This application has been sent: there is no deadline left to extend." };
-    const stage = row.status === "invited" ? "full" : (row.stage as "single" | "outline" | "full");
-    const dates = await trx
-      .selectFrom("applications as a")
-      .innerJoin("rounds as r", "r.id", "a.round_id")
-      .leftJoin("round_extensions as x", (j) => j.onRef("x.round_id", "=", "a.round_id").onRef("x.organisation_id", "=", "a.organisation_id").on("x.stage", "=", stage))
-      .select(["r.closes_at", "r.full_application_deadline", "a.deadline_at", "x.closes_at as extension"])
-      .where("a.id", "=", row.id)
-      .executeTakeFirstOrThrow();
-    const current = deadlineFor({ stage, roundClosesAt: dates.closes_at, roundFullApplicationDeadline: dates.full_application_deadline, applicationDeadline: dates.deadline_at, extensionClosesAt: dates.extension });
+    // A draft's deadline, or an invited outline's full application's; a request for more information has none.
+    if (!["draft", "invited"].includes(row.status)) return { kind: "refused", message: "This application has no deadline left to extend: it has been sent." };
+    const current = await currentDeadline(trx, row);
+    const stage = current.stage;
     if (input.closesAt <= now.toISOString()) return { kind: "refused", message: "The new deadline must be in the future" };
     if (input.closesAt <= current.closesAt) return { kind: "refused", message: "The new deadline must be later than the one the group has now" };
     const nowIso = now.toISOString();
