@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "~db/seeds/index";
-import { MODES, checkPage, closeBrowsers, openBrowser } from "./browser";
+import { MODES, checkPage, closeBrowsers, openBrowser, whenReady } from "./browser";
 import { emailsTo, waitForEmail } from "./mailbox";
 
 const base = inject("baseUrl");
@@ -22,6 +22,12 @@ async function signIn(page: Page, email: string) {
 }
 
 const continueButton = (page: Page) => page.getByRole("button", { name: "Save and continue" });
+
+/** "Save and continue", once the page is ready for it (with JavaScript, hydrated: it then checks itself first). */
+async function saveAndContinue(page: Page) {
+  await whenReady(page);
+  await continueButton(page).click();
+}
 
 describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
   let context: BrowserContext;
@@ -74,35 +80,35 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     await page.getByRole("link", { name: "About your group" }).click();
     expect(await page.getByLabel("Name of your group").inputValue()).not.toBe("");
     await page.getByLabel("Their phone number").fill("01354 123456");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(/\/group\/group-address$/);
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(/\/group\/group-bank-account$/);
     await page.getByLabel("No").check();
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await checkPage(page, `apply-yes-no-error-${mode}`);
     expect(await page.locator(".govuk-error-summary").innerText()).toContain("Enter how you will receive the grant");
     await page.getByLabel("How will you receive the grant?").fill("Through our parish council's account");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(appUrl);
 
     await page.getByRole("link", { name: "Your activity" }).click();
     await checkPage(page, `apply-text-${mode}`);
     await page.getByLabel("What is the name of your activity?").fill("Saturday Homework Club");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(/\/activity\/project-summary$/);
     await page.getByLabel("Describe your activity").fill(Array.from({ length: 260 }, (_, i) => `word${i}`).join(" "));
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await checkPage(page, `apply-word-limit-error-${mode}`);
     expect(await page.locator(".govuk-error-summary").innerText()).toContain("must be 250 words or fewer. You have 10 words too many");
     expect((await page.getByLabel("Describe your activity").inputValue()).split(" ")).toHaveLength(260); // what was typed is kept
     await page.getByLabel("Describe your activity").fill("A weekly homework club with volunteer tutors for children and their parents.");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(/\/activity\/start-date$/);
     await page.getByLabel("Day").fill("31");
     await page.getByLabel("Month").fill("2");
     await page.getByLabel("Year").fill("2027");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await checkPage(page, `apply-date-error-${mode}`);
     expect(await page.locator(".govuk-error-summary").innerText()).toContain("The start date must be a real date");
     await page.getByLabel("Day").fill("1");
@@ -126,27 +132,27 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     expect(await page.getByLabel("Day").inputValue()).toBe("1"); // kept from the first visit
     expect(await page.getByLabel("Month").inputValue()).toBe("4");
     await page.getByLabel("Year").fill("2027");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(appUrl);
 
     await page.getByRole("link", { name: "Who benefits" }).click();
 
     await page.getByLabel("Children and young people (0 to 18)").check();
     await page.getByLabel("Adults (19 and over)").check();
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.getByLabel("About how many people will benefit?").fill("40");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(appUrl);
 
     await page.getByRole("link", { name: "Where it happens" }).click();
     await page.getByLabel("What is the postcode where the activity will happen?").fill("cb1 2ad");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(appUrl);
 
     await page.getByRole("link", { name: "Your budget" }).click();
     await page.getByLabel("How much are you asking for?").fill("£1,000.01");
     const before = posts.length;
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.locator(".govuk-error-summary").waitFor();
     // With JavaScript the page checks itself with the same schema before sending; without, the server does.
     expect(posts.length - before).toBe(mode === "js" ? 0 : 1);
@@ -155,7 +161,7 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     expect(await page.title()).toMatch(/^Error: How much are you asking for\? – /);
     expect(await page.locator(".govuk-error-summary").innerText()).toContain("The amount you are asking for must be £1,000 or less");
     await page.getByLabel("How much are you asking for?").fill("£950");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(/\/budget\/budget-lines$/);
     await page.getByLabel("Item").fill("Tutor expenses");
     await page.getByLabel("Cost").fill("600");
@@ -163,26 +169,26 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     await checkPage(page, `apply-rows-${mode}`);
     await page.locator("#budget_lines-1-item").fill("Books and stationery");
     await page.locator("#budget_lines-1-cost").fill("300");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await checkPage(page, `apply-total-error-${mode}`);
     expect(await page.locator(".govuk-error-summary").innerText()).toContain("The items must add up to £950, the amount you are asking for. They add up to £900");
     await page.locator("#budget_lines-1-cost").fill("350");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     // Quotes are optional (tests/e2e/uploads.e2e.ts uploads some): on without any.
     await page.waitForURL(/\/budget\/quotes$/);
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(appUrl);
 
     await page.getByRole("link", { name: "Other funding" }).click();
     await page.locator("#other_funding-0-funder").fill("Cambridge City Council");
     await page.locator("#other_funding-0-amount").fill("500");
     await page.locator("#other_funding-0-status").selectOption("applied");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(appUrl);
 
     await page.getByRole("link", { name: "Declarations" }).click();
     for (const d of ["The information in this application is true", "The group will spend the grant", "The group will report"]) await page.getByLabel(d).check();
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(appUrl);
 
     await page.getByRole("link", { name: "Check your answers" }).click();
@@ -193,7 +199,7 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     // A change from here comes back here.
     await page.getByRole("link", { name: /Change about how many people will benefit/ }).click();
     await page.getByLabel("About how many people will benefit?").fill("45");
-    await continueButton(page).click();
+    await saveAndContinue(page);
     await page.waitForURL(`${appUrl}/check`);
     expect(await page.locator("main").innerText()).toContain("45");
     expect(consoleErrors, consoleErrors.join("\n")).toEqual([]); // no hydration or script errors along the way

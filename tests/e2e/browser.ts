@@ -90,3 +90,12 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await expectAccessible(page, name);
   await screenshot(page, name);
 }
+
+/**
+ * With JavaScript on, a page that ships scripts is ready once it has hydrated (app/root.tsx marks <html>);
+ * a page without scripts, or any page with JavaScript off, is ready as soon as it has loaded.
+ */
+export async function whenReady(page: Page): Promise<void> {
+  if (noJsContexts.has(page.context())) return;
+  await page.waitForFunction(() => !document.querySelector("script[type=module]") || document.documentElement.dataset.hydrated === "true");
+}

@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "~db/seeds/index";
 import { pdf } from "../support/files";
-import { MODES, checkPage, closeBrowsers, openBrowser } from "./browser";
+import { MODES, checkPage, closeBrowsers, openBrowser, whenReady } from "./browser";
 
 const base = inject("baseUrl");
 const ELIGIBLE = "group_type=charity&in_cambridgeshire=yes&amount=1000_to_50000&purpose=yes";
@@ -27,12 +27,14 @@ async function signIn(page: Page, email: string) {
 
 /** Fills one question page (label → value), saves it, and waits for the next page. */
 async function answer(page: Page, fields: Record<string, string>) {
+  await whenReady(page);
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
   await save(page);
 }
 
 /** "Save and continue", and the page it leads to (with JavaScript, the page checks itself first). */
 async function save(page: Page) {
+  await whenReady(page);
   const from = page.url();
   await page.getByRole("button", { name: "Save and continue" }).click();
   await page.waitForURL((url) => url.toString() !== from);
