@@ -1,6 +1,7 @@
 /**
  * Every answer of a form, section by section, as people read it (through `displayAnswer`): what the staff
- * view of an application shows. Uploads are listed with their documents instead. Pure.
+ * view of an application shows. An upload question shows its files' names (the documents' own list, with
+ * their virus check, is beside it). Pure.
  */
 import type { FormDefinition } from "./definition";
 import { displayAnswer } from "./display";
@@ -19,7 +20,7 @@ export function answeredSections(form: FormDefinition, answersBySection: Readonl
       key: s.key,
       title: s.title,
       rows: s.pages.flatMap((p) =>
-        p.questions.filter((q) => q.type !== "file").map((q) => ({ questionId: q.id, label: q.label, lines: displayAnswer(q, answers[q.id]) })),
+        p.questions.map((q) => ({ questionId: q.id, label: q.label, lines: displayAnswer(q, answers[q.id]) })),
       ),
     };
   });
