@@ -52,7 +52,9 @@ describe.each(MODES)("public pages (%s)", (mode) => {
     await checkPage(page, `fund-crf-${mode}`);
     expect(await page.locator("h1").innerText()).toBe("Community Reach Fund");
     const districts = await page.locator("table").first().locator("tbody th").allInnerTexts();
-    expect(districts).toEqual(["Cambridge", "East Cambridgeshire", "Fenland", "Huntingdonshire", "South Cambridgeshire"]);
+    // Other journeys in this run may add rounds (the administrator's adds a Fenland one): every district
+    // has at least its seeded round, and no round is listed without a district.
+    expect([...new Set(districts)].sort()).toEqual(["Cambridge", "East Cambridgeshire", "Fenland", "Huntingdonshire", "South Cambridgeshire"]);
     expect(await page.getByText("5pm on 31 March 2027").count()).toBeGreaterThan(0);
     expect(await scripts()).toBe(0);
   });
