@@ -215,7 +215,11 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     await page.getByLabel(/I am allowed to send this application/).check();
     const before = posts.length;
     await page.getByRole("button", { name: "Accept and send" }).dblclick();
-    await page.waitForURL(/\/applications\/\d+\/submitted$/);
+    // The second click's request may replace the first's navigation (the browser aborts the first), which
+    // waitForURL reports as an error: wait for where the browser ends up instead.
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/\/applications\/\d+\/submitted$/);
+    await page.locator(".govuk-panel").waitFor();
+    await page.waitForLoadState("load");
     expect(posts.length - before).toBeGreaterThanOrEqual(1);
     await checkPage(page, `apply-submitted-${mode}`);
     const panel = await page.locator(".govuk-panel").innerText();
