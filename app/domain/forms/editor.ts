@@ -85,6 +85,11 @@ export function keyFrom(text: string, max = 30): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    // Letters that do not come apart into a letter and an accent.
+    .replace(/ł/g, "l")
+    .replace(/ø/g, "o")
+    .replace(/ß/g, "ss")
+    .replace(/æ/g, "ae")
     .replace(/[^a-z0-9]+/g, " ")
     .trim()
     .split(" ")
@@ -195,7 +200,7 @@ export function readQuestion(raw: Raw, ctx: QuestionFormContext): { ok: true; qu
   if (hint) base.hint = hint;
   else delete base.hint;
 
-  let question: Question = base;
+  let question: Question;
   if (type === "textarea") {
     const text = get("wordLimit");
     let wordLimit: number | undefined;
