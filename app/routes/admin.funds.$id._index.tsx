@@ -159,7 +159,7 @@ export default function FundPage() {
           key={f.stage}
           card={{
             title: { text: `${f.stageName} form`, headingLevel: 3 },
-            actions: { items: [{ href: `${base}/forms/${f.stage}`, text: f.draftVersion ? "Edit the draft" : "Edit", visuallyHiddenText: `the ${f.stageName.toLowerCase()} form` }] },
+            actions: { items: [{ href: `${base}/forms/${f.stage}`, text: "Edit", visuallyHiddenText: `the ${f.stageName.toLowerCase()} form` }] },
           }}
           rows={[
             { key: { text: "Published" }, value: { text: f.publishedVersion ? `Version ${f.publishedVersion}` : "Not published yet" } },
