@@ -153,7 +153,7 @@ export default function FormEditor() {
               {s.title}
             </h2>
             {draft ? (
-              <div className="govuk-button-group">
+              <div className="app-editor-actions govuk-body">
                 <a className="govuk-link" href={`${base}/sections/${s.key}`}>
                   Change the title<span className="govuk-visually-hidden"> of {s.title}</span>
                 </a>
@@ -162,13 +162,13 @@ export default function FormEditor() {
                 </a>
                 {si > 0 ? <SmallButton intent={`move-section:${s.key}:up`} text="Move section up" hidden={s.title} /> : null}
                 {si < page.sections.length - 1 ? <SmallButton intent={`move-section:${s.key}:down`} text="Move section down" hidden={s.title} /> : null}
-                <SmallButton intent={`remove-section:${s.key}`} text="Remove section" hidden={s.title} warning />
+                {s.questions.some((q) => q.protectedReason) ? null : <SmallButton intent={`remove-section:${s.key}`} text="Remove section" hidden={s.title} />}
               </div>
             ) : null}
             {s.questions.length === 0 ? (
               <p className="govuk-body">No questions yet.</p>
             ) : (
-              <table className="govuk-table">
+              <table className="govuk-table app-table--compact">
                 <caption className="govuk-table__caption govuk-visually-hidden">Questions in {s.title}</caption>
                 <thead className="govuk-table__head">
                   <tr className="govuk-table__row">
@@ -204,7 +204,7 @@ export default function FormEditor() {
                       </td>
                       {draft ? (
                         <td className="govuk-table__cell">
-                          <div className="govuk-button-group">
+                          <div className="app-editor-actions govuk-!-margin-bottom-0">
                             {q.editable ? (
                               <a className="govuk-link" href={`${base}/questions/${q.id}`}>
                                 Change<span className="govuk-visually-hidden"> {q.label}</span>
@@ -212,7 +212,7 @@ export default function FormEditor() {
                             ) : null}
                             {qi > 0 ? <SmallButton intent={`move-question:${q.id}:up`} text="Move up" hidden={q.label} /> : null}
                             {qi < s.questions.length - 1 ? <SmallButton intent={`move-question:${q.id}:down`} text="Move down" hidden={q.label} /> : null}
-                            {q.protectedReason ? null : <SmallButton intent={`remove-question:${q.id}`} text="Remove" hidden={q.label} warning />}
+                            {q.protectedReason ? null : <SmallButton intent={`remove-question:${q.id}`} text="Remove" hidden={q.label} />}
                           </div>
                         </td>
                       ) : null}
@@ -237,9 +237,10 @@ export default function FormEditor() {
   );
 }
 
-function SmallButton({ intent, text, hidden, warning = false }: { intent: string; text: string; hidden: string; warning?: boolean }) {
+/** A button that reads as a link: the list has many, and each names what it acts on for screen readers. */
+function SmallButton({ intent, text, hidden }: { intent: string; text: string; hidden: string }) {
   return (
-    <button type="submit" name="intent" value={intent} className={`govuk-button ${warning ? "govuk-button--warning" : "govuk-button--secondary"} govuk-!-margin-bottom-0`} data-module="govuk-button">
+    <button type="submit" name="intent" value={intent} className="app-link-button">
       {text}
       <span className="govuk-visually-hidden"> {hidden}</span>
     </button>
