@@ -17,12 +17,14 @@ import { pageTitle } from "~/utils/meta";
 import { idParam, orNotFound } from "~/utils/not-found.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, !data ? "Question" : !data.isNew ? "Change a question" : data.type ? `Add a question: ${data.typeName?.toLowerCase()}` : "What kind of question is it?");
+  pageTitle(matches, !data ? "Question" : !data.isNew ? "Change a question" : data.type ? `Add a question: ${data.typeName?.toLowerCase()}` : `${data.typeError ? "Error: " : ""}What kind of question is it?`);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = await requireSignedIn(request, context);
   const search = new URL(request.url).searchParams;
-  return orNotFound(formEditor.questionForm(user.id, idParam(params.id), params.stage ?? "", params.questionId ?? "", { section: search.get("section"), type: search.get("type") }));
+  const page = await orNotFound(formEditor.questionForm(user.id, idParam(params.id), params.stage ?? "", params.questionId ?? "", { section: search.get("section"), type: search.get("type") }));
+  // "Continue" without a choice comes back here with an empty `type` in the address.
+  return { ...page, typeError: page.isNew && !page.type && search.has("type") ? "Select the type of question" : null };
 }
 
 async function handleAction({ request, context, params }: ActionFunctionArgs) {
@@ -56,17 +58,21 @@ export default function QuestionEditor() {
 
   if (page.isNew && !page.type) {
     // First the kind of question: a GET form, so the choice is only in the address until it is saved.
+    const typeError = page.typeError ?? errors?.type ?? null;
     return (
       <>
         <BackLink href={editor} text={`${page.stageName} form`} />
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
+            <FormErrors errors={typeError ? { type: typeError } : null} order={["type"]} />
             <form method="get" noValidate>
               <input type="hidden" name="section" value={page.section.key} />
               <Radios
                 name="type"
                 fieldset={{ legend: { text: "What kind of question is it?", isPageHeading: true, classes: "govuk-fieldset__legend--l" } }}
                 hint={{ text: `It goes at the end of “${page.section.title}”, on a page of its own. You can move it afterwards.` }}
+                idPrefix="type"
+                errorMessage={typeError ? { text: typeError } : undefined}
                 items={page.types.map((t) => ({ value: t.value, text: t.text, hint: t.hint ? { text: t.hint } : undefined }))}
               />
               <Button text="Continue" />

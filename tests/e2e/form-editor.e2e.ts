@@ -131,6 +131,10 @@ describe.each(MODES)("the form editor (%s)", (mode) => {
 
     await adminPage.getByRole("link", { name: "Add a question to Your activity" }).click();
     await checkPage(adminPage, `form-editor-question-type-${mode}`);
+    await adminPage.getByRole("button", { name: "Continue" }).click();
+    await checkPage(adminPage, `form-editor-question-type-error-${mode}`);
+    expect(await adminPage.locator(".govuk-error-summary").innerText()).toContain("Select the type of question");
+    expect(await adminPage.title()).toMatch(/^Error: /);
     await adminPage.getByLabel("Long text").check();
     await adminPage.getByRole("button", { name: "Continue" }).click();
     await checkPage(adminPage, `form-editor-question-new-${mode}`);

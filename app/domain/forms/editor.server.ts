@@ -115,6 +115,17 @@ export async function editorPage(db: Db, userId: number, fundId: number, stagePa
 /** Starts the working draft from the newest published version (or an empty form); one per fund stage. */
 export async function startDraft(db: Db, userId: number, fundId: number, stageParam: string, ip: string | null): Promise<EditResult> {
   const { fund, stage } = await requireStage(db, userId, fundId, stageParam);
+  try {
+    return await insertDraft(db, userId, fund, stage, ip);
+  } catch (error) {
+    // Two people pressed "Make changes" at once: the other's insert took the version number, and its
+    // draft is the one to edit.
+    if ((await versions(db, fund.id, stage)).draft) return { kind: "saved" };
+    throw error;
+  }
+}
+
+async function insertDraft(db: Db, userId: number, fund: { id: number; name: string }, stage: Stage, ip: string | null): Promise<EditResult> {
   return db.transaction().execute(async (trx): Promise<EditResult> => {
     const { rows, draft, published } = await versions(trx, fund.id, stage);
     if (draft) return { kind: "saved" };

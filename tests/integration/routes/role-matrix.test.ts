@@ -582,7 +582,7 @@ const ALLOWED: Record<string, string[]> = {
   ],
   "routes/admin.funds.$id.forms.$stage.questions.$questionId": [
     "fund", "fund.id", "fund.name", "stage", "stageName", "version", "section", "section.key", "section.title", "isNew", "type", "typeName", "types", "types[].value", "types[].text", "types[].hint",
-    "values", "values.*", "protectedReason", "questionId",
+    "values", "values.*", "protectedReason", "questionId", "typeError",
   ],
   "routes/admin.funds.$id.forms.$stage.sections.$sectionKey": ["fund", "fund.id", "fund.name", "stage", "stageName", "version", "isNew", "values", "values.*"],
   "routes/admin.funds.$id.forms.$stage.preview": [
