@@ -17,7 +17,7 @@ import { pageTitle } from "~/utils/meta";
 import { idParam, orNotFound } from "~/utils/not-found.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, !data ? "Question" : !data.isNew ? "Change a question" : data.type ? `Add a question: ${data.typeName?.toLowerCase()}` : `${data.typeError ? "Error: " : ""}What kind of question is it?`);
+  pageTitle(matches, !data ? "Question" : !data.isNew ? "Change a question" : data.type ? `Add a question: ${data.typeName?.toLowerCase()}` : "What kind of question is it?", { error: Boolean(data?.typeError) });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = await requireSignedIn(request, context);
