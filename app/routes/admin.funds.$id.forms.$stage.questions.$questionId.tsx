@@ -23,8 +23,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = await requireSignedIn(request, context);
   const search = new URL(request.url).searchParams;
   const page = await orNotFound(formEditor.questionForm(user.id, idParam(params.id), params.stage ?? "", params.questionId ?? "", { section: search.get("section"), type: search.get("type") }));
-  // "Continue" without a choice comes back here with an empty `type` in the address.
-  return { ...page, typeError: page.isNew && !page.type && search.has("type") ? "Select the type of question" : null };
+  // "Continue" without a choice comes back here with no `type` (only the form's `continue` marker).
+  return { ...page, typeError: page.isNew && !page.type && search.has("continue") ? "Select the type of question" : null };
 }
 
 async function handleAction({ request, context, params }: ActionFunctionArgs) {
@@ -67,6 +67,7 @@ export default function QuestionEditor() {
             <FormErrors errors={typeError ? { type: typeError } : null} order={["type"]} />
             <form method="get" noValidate>
               <input type="hidden" name="section" value={page.section.key} />
+              <input type="hidden" name="continue" value="1" />
               <Radios
                 name="type"
                 fieldset={{ legend: { text: "What kind of question is it?", isPageHeading: true, classes: "govuk-fieldset__legend--l" } }}
