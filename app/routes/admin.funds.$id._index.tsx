@@ -32,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export default function FundPage() {
-  const { fund, criteria, questions, rounds, budgets, done } = useLoaderData<typeof loader>();
+  const { fund, criteria, forms, questions, rounds, budgets, done } = useLoaderData<typeof loader>();
   const base = `/admin/funds/${fund.id}`;
   const status = FUND_STATUS_TAGS[fund.status];
   return (
@@ -149,6 +149,24 @@ export default function FundPage() {
           ])}
         />
       )}
+
+      <h2 className="govuk-heading-m" id="forms">
+        Forms
+      </h2>
+      <p className="govuk-body">What groups are asked. A change is made in a draft and applies, once published, to rounds that have not opened yet; a round already open keeps its form.</p>
+      {forms.map((f) => (
+        <SummaryList
+          key={f.stage}
+          card={{
+            title: { text: `${f.stageName} form`, headingLevel: 3 },
+            actions: { items: [{ href: `${base}/forms/${f.stage}`, text: "Edit", visuallyHiddenText: `the ${f.stageName.toLowerCase()} form` }] },
+          }}
+          rows={[
+            { key: { text: "Published" }, value: { text: f.publishedVersion ? `Version ${f.publishedVersion}` : "Not published yet" } },
+            { key: { text: "Draft" }, value: { text: f.draftVersion ? `Version ${f.draftVersion}, not published yet` : "None" } },
+          ]}
+        />
+      ))}
 
       <h2 className="govuk-heading-m" id="criteria">
         Scoring criteria

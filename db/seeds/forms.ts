@@ -148,6 +148,7 @@ export const FORMS: SeedForm[] = [
           one({
             id: "declarations",
             type: "checkboxes",
+            locked: true,
             label: "Declarations",
             short: "that you agree to each declaration",
             required: true,
@@ -275,6 +276,7 @@ export const FORMS: SeedForm[] = [
           one({
             id: "savings_plan",
             type: "repeating",
+            locked: true,
             label: "Which council budgets will the project save, and how much each year?",
             short: "the savings plan",
             hint: "The fund exists to save the council money by meeting needs locally. Cashable savings reduce what a budget spends; non-cashable ones free staff time or avoid future costs.",
@@ -327,6 +329,7 @@ export const FORMS: SeedForm[] = [
           one({
             id: "declarations",
             type: "checkboxes",
+            locked: true,
             label: "Declarations",
             short: "that you agree to each declaration",
             required: true,

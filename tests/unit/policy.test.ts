@@ -184,7 +184,7 @@ describe("groups", () => {
 
 describe("funds, rounds and the service", () => {
   it("only a fund's administrators and service administrators manage a fund", () => {
-    const actions: FundAction[] = ["fund.view_applications", "fund.edit", "fund.manage_rounds", "fund.manage_budgets", "fund.export"];
+    const actions: FundAction[] = ["fund.view_applications", "fund.edit", "fund.edit_forms", "fund.manage_rounds", "fund.manage_budgets", "fund.export"];
     for (const action of actions) {
       for (const who of EVERYONE) {
         expect(can(cast[who], action, { kind: "fund", id: FUND }), `${who} ${action}`).toBe(ADMINS.includes(who));

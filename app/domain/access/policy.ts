@@ -90,7 +90,7 @@ export type OrganisationAction =
   | "organisation.edit"
   | "organisation.manage_members"
   | "organisation.start_application";
-export type FundAction = "fund.view_applications" | "fund.edit" | "fund.manage_rounds" | "fund.manage_budgets" | "fund.export";
+export type FundAction = "fund.view_applications" | "fund.edit" | "fund.edit_forms" | "fund.manage_rounds" | "fund.manage_budgets" | "fund.export";
 export type RoundAction = "round.view_applications" | "round.edit";
 export type ServiceAction = "service.create_fund" | "service.manage_staff" | "service.view_audit_log" | "service.view_outbox";
 
@@ -204,6 +204,7 @@ function canOnFund(actor: Actor, action: FundAction, fund: FundFacts): boolean {
   switch (action) {
     case "fund.view_applications":
     case "fund.edit":
+    case "fund.edit_forms": // the form editor: its drafts, previews and publishing
     case "fund.manage_rounds":
     case "fund.manage_budgets":
     case "fund.export":

@@ -6,6 +6,7 @@ import * as list from "./applications-list.server";
 import * as view from "./application-view.server";
 import * as audit from "./audit-log.server";
 import * as setup from "~/domain/funds/setup.server";
+import * as editor from "~/domain/forms/editor.server";
 
 function bind<A extends unknown[], R>(fn: (db: Kysely<Database>, ...args: A) => R): (...args: A) => R {
   return (...args: A) => fn(getDb(), ...args);
@@ -39,6 +40,22 @@ export const fundSetup = {
   eligibilityForm: bind(setup.eligibilityForm),
   saveEligibility: bind(setup.saveEligibility),
 };
+
+/** The form editor: drafts of a fund stage's form, their preview and publishing (docs/decisions/0013). */
+export const formEditor = {
+  editorPage: bind(editor.editorPage),
+  startDraft: bind(editor.startDraft),
+  editStep: bind(editor.editStep),
+  discardDraft: bind(editor.discardDraft),
+  questionForm: bind(editor.questionForm),
+  saveQuestion: bind(editor.saveQuestion),
+  sectionForm: bind(editor.sectionForm),
+  saveSection: bind(editor.saveSection),
+  previewPage: bind(editor.previewPage),
+  publishSummary: bind(editor.publishSummary),
+  publish: bind(editor.publish),
+};
+export type { Step as FormEditStep } from "~/domain/forms/editor.server";
 
 export { SCAN_STATES, NOTE_MAX } from "./application-view.server";
 export { PAGE_SIZE } from "./applications-list.server";

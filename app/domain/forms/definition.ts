@@ -18,6 +18,11 @@ interface Base {
   required?: boolean;
   /** Keeps one of the application's own columns in step with this answer (DESIGN.md). */
   bind?: Bind;
+  /**
+   * The fund needs this question though no column is bound to it (the declarations, a savings plan): the
+   * form editor, like a bound question, will not remove it or make it optional.
+   */
+  locked?: boolean;
 }
 
 export interface Option {

@@ -99,7 +99,7 @@ export async function fundOverview(db: Db, userId: number, fundId: number) {
     db.selectFrom("rounds").selectAll().where("fund_id", "=", fund.id).orderBy("opens_at", "desc").orderBy("name").execute(),
     db.selectFrom("budgets").selectAll().where("fund_id", "=", fund.id).orderBy("financial_year", "desc").orderBy("area").execute(),
     districts(db),
-    db.selectFrom("form_definitions").select(["id", "stage", "version_number"]).where("fund_id", "=", fund.id).execute(),
+    db.selectFrom("form_definitions").select(["id", "stage", "version_number", "published_at"]).where("fund_id", "=", fund.id).execute(),
     db.selectFrom("applications").select(["round_id", (eb) => eb.fn.countAll<number>().as("n")]).where("fund_id", "=", fund.id).where("submitted_at", "is not", null).groupBy("round_id").execute(),
   ]);
   const area = (code: string | null) => (code === null || code === COUNTYWIDE ? "Countywide" : (areaNames.find((d) => d.code === code)?.name ?? code));
@@ -126,6 +126,13 @@ export async function fundOverview(db: Db, userId: number, fundId: number) {
       stageName: STAGE_NAMES[stage],
       items: criteria.filter((c) => c.stage === stage).map((c) => ({ id: c.id, title: c.title, weightPercent: c.weight_percent, maxScore: c.max_score })),
     })),
+    // Each stage's form: the version new rounds take, and whether a draft of the next is being edited.
+    forms: stagesOf(fund).map((stage) => {
+      const mine = forms.filter((f) => f.stage === stage);
+      const published = mine.filter((f) => f.published_at !== null).sort((a, b) => b.version_number - a.version_number)[0];
+      const draft = mine.find((f) => f.published_at === null);
+      return { stage, stageName: STAGE_NAMES[stage], publishedVersion: published?.version_number ?? null, draftVersion: draft?.version_number ?? null };
+    }),
     questions: questions.map((q) => ({ id: q.id, question: q.question, options: fromJson<{ label: string }[]>(q.options, []).length, excluding: fromJson<string[]>(q.excluding_values, []).length })),
     rounds: rounds.map((r) => ({
       id: r.id,

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, DEMO_STAFF } from "~db/seeds/index";
 import { createSession } from "~/domain/accounts/sessions.server";
 import { startApplication } from "~/domain/applications/drafts.server";
+import { startDraft } from "~/domain/forms/editor.server";
 import { depsFromEnv, stageUpload, upload } from "~/domain/documents/documents.server";
 import { DEFAULT_AUTH_SETTINGS } from "~/domain/accounts/settings";
 import { portalCookies } from "~/utils/cookies.server";
@@ -133,6 +134,9 @@ beforeAll(async () => {
   ids.appInnovation = innovation.id;
   refs.reach = reach.reference!;
   refs.innovation = innovation.reference!;
+  // A draft of the Reach Fund's form, started by the service administrator, for the form editor's pages.
+  const draft = await startDraft(db(), people.serviceAdmin.userId!, ids.fundReach, "single", null);
+  if (draft.kind !== "saved") throw new Error(draft.kind);
 });
 
 afterAll(async () => {
@@ -275,6 +279,13 @@ const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Re
   "admin.funds.$id.eligibility.$questionId.tsx": { url: () => `/admin/funds/${ids.fundReach}/eligibility/new`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
   // Screening and deciding: the fund's administrators; a decision form for applications someone may not decide is no page at all.
   "admin.funds.$id.rounds.$roundId_.review.tsx": { url: () => `/admin/funds/${ids.fundReach}/rounds/${ids.roundReach}/review`, GET: fundAdmins(200, 404), POST: all(405) },
+  // The form editor: the fund's administrators and service administrators; the Innovation Fund's administrator gets 404 for
+  // the Reach Fund's form. POSTs without the draft's version change nothing and say someone else changed it (409).
+  "admin.funds.$id.forms.$stage._index.tsx": { url: () => `/admin/funds/${ids.fundReach}/forms/single`, GET: fundAdmins(200, 404), POST: fundAdmins(409, 404) },
+  "admin.funds.$id.forms.$stage.questions.$questionId.tsx": { url: () => `/admin/funds/${ids.fundReach}/forms/single/questions/new?section=activity`, GET: fundAdmins(200, 404), POST: fundAdmins(409, 404), body: { section: "activity", type: "text", label: "Written by the matrix", required: "yes" } },
+  "admin.funds.$id.forms.$stage.sections.$sectionKey.tsx": { url: () => `/admin/funds/${ids.fundReach}/forms/single/sections/new`, GET: fundAdmins(200, 404), POST: fundAdmins(409, 404), body: { title: "Written by the matrix" } },
+  "admin.funds.$id.forms.$stage.preview.tsx": { url: () => `/admin/funds/${ids.fundReach}/forms/single/preview?section=activity&page=project-title`, GET: fundAdmins(200, 404), POST: all(405) },
+  "admin.funds.$id.forms.$stage.publish.tsx": { url: () => `/admin/funds/${ids.fundReach}/forms/single/publish`, GET: fundAdmins(200, 404), POST: fundAdmins(409, 404) },
   "admin.funds.$id.feedback.tsx": { url: () => `/admin/funds/${ids.fundReach}/feedback`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404), body: { mark_ineligible: "" } },
   // Posted without the feedback ineligibility needs: the form comes back with its error, nothing decided.
   "admin.decisions.new.tsx": { url: () => `/admin/decisions/new?action=mark_ineligible&id=${ids.appReach}`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404), body: { action: "mark_ineligible", id: "APP_REACH" } },
@@ -557,11 +568,30 @@ const ALLOWED: Record<string, string[]> = {
   "routes/admin.funds._index": ["canCreate", "funds", ...["id", "code", "name", "status", "twoStage", "openRounds"].map((k) => `funds[].${k}`)],
   "routes/admin.funds.new": [],
   "routes/admin.funds.$id._index": [
+    "forms", "forms[].stage", "forms[].stageName", "forms[].publishedVersion", "forms[].draftVersion",
     "done", "fund", ...["id", "code", "name", "slug", "summary", "status", "twoStage", "perDistrict", "minAwardPence", "maxAwardPence", "groupCapPence"].map((k) => `fund.${k}`),
     "criteria", "criteria[].stage", "criteria[].stageName", "criteria[].items", "criteria[].items[].id", "criteria[].items[].title", "criteria[].items[].weightPercent", "criteria[].items[].maxScore",
     "questions", "questions[].id", "questions[].question", "questions[].options", "questions[].excluding",
     "rounds", ...["id", "name", "area", "financialYear", "opensAt", "closesAt", "fullApplicationDeadline", "panelDate", "forms", "applications"].map((k) => `rounds[].${k}`),
     "budgets", ...["id", "financialYear", "area", "areaCode", "amountPence"].map((k) => `budgets[].${k}`),
+  ],
+  // The form editor: the form's own definition (questions are configuration, not anyone's data).
+  "routes/admin.funds.$id.forms.$stage._index": [
+    "fund", "fund.id", "fund.name", "stage", "stageName", "published", "published.versionNumber", "published.publishedAt", "draft", "draft.versionNumber", "draft.version", "draft.changedAt",
+    "sections", "sections[].key", "sections[].title", "sections[].questions", "sections[].questions[].*", "problems", "problems[].href", "problems[].message", "done", "justPublished",
+  ],
+  "routes/admin.funds.$id.forms.$stage.questions.$questionId": [
+    "fund", "fund.id", "fund.name", "stage", "stageName", "version", "section", "section.key", "section.title", "isNew", "type", "typeName", "types", "types[].value", "types[].text", "types[].hint",
+    "values", "values.*", "protectedReason", "questionId", "typeError",
+  ],
+  "routes/admin.funds.$id.forms.$stage.sections.$sectionKey": ["fund", "fund.id", "fund.name", "stage", "stageName", "version", "isNew", "values", "values.*"],
+  "routes/admin.funds.$id.forms.$stage.preview": [
+    "fund", "fund.id", "fund.name", "stage", "stageName", "isDraft", "versionNumber", "sections", "sections[].key", "sections[].title", "sections[].firstPage",
+    "shown", "shown.section", "shown.section.key", "shown.section.title", "shown.page", "shown.page.*", "shown.fileRules", "shown.previous", "shown.previous.*", "shown.next", "shown.next.*",
+  ],
+  "routes/admin.funds.$id.forms.$stage.publish": [
+    "fund", "fund.id", "fund.name", "stage", "stageName", "draft", "draft.versionNumber", "draft.version", "published", "published.versionNumber", "problems", "problems[].href", "problems[].message",
+    "moving", "moving[].*", "keeping", "keeping[].*",
   ],
   // values.*: the form's fields as the person edits them.
   "routes/admin.funds.$id.edit": ["id", "name", "version", "values", "values.*"],
@@ -626,6 +656,7 @@ describe("loader data reaches the browser only through an allow-list", () => {
       // A fund's criteria are per stage ("single"); a printable form's address names its stage in words.
       stage: url().includes("/printable-form/") ? "application" : "single",
       questionId: "new",
+      sectionKey: "new",
       slug: "community-reach-fund",
       question: "group_type",
       documentId: String(ids.docA),
