@@ -298,6 +298,8 @@ export interface ApplicationsTable {
   decided_at: string | null;
   /** A deadline for this application alone (an invited full application's), instead of its round's. */
   deadline_at: Defaulted<string | null>;
+  /** The Community Coordinator supporting the group with this application (set when one first advises). */
+  coordinator_user_id: Defaulted<number | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;

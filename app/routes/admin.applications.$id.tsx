@@ -13,6 +13,7 @@ import { formatPence } from "~/domain/shared/money";
 import { formatLondonDateTime } from "~/domain/shared/time";
 import { CsrfField, FormErrors, fieldError } from "~/layout/forms";
 import { StatusTag } from "~/layout/status-tag";
+import { AdviceThread } from "~/layout/advice-thread";
 import { requestInfo, requireSignedIn } from "~/utils/auth.server";
 import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
@@ -95,6 +96,7 @@ export default function StaffApplication() {
               { key: { text: "Amount requested" }, value: { text: a.amountRequestedPence === null ? "Not given" : formatPence(a.amountRequestedPence) } },
               { key: { text: "Submitted" }, value: { text: formatLondonDateTime(a.submittedAt) } },
               { key: { text: "Lead contact" }, value: { text: a.leadContact } },
+              { key: { text: "Community Coordinator" }, value: { text: a.coordinatorName ?? "None" } },
             ]}
           />
         </div>
@@ -205,6 +207,16 @@ export default function StaffApplication() {
           { text: h.why ?? "" },
         ])}
       />
+
+      {a.advice.length ? (
+        <>
+          <h2 className="govuk-heading-l" id="advice">
+            Coordinator&rsquo;s advice
+          </h2>
+          <p className="govuk-body">Advice the group&rsquo;s Community Coordinator gave before it was sent, and the group&rsquo;s replies. The group sees these.</p>
+          <AdviceThread thread={a.advice} adviceFrom="Community Coordinator" replyFrom={a.organisationName} />
+        </>
+      ) : null}
 
       <h2 className="govuk-heading-l" id="notes">
         Staff notes

@@ -41,6 +41,7 @@ export default function Application() {
         <h1 className="govuk-heading-l">{app.fundName} {app.stage.toLowerCase()}</h1>
         {app.title ? <p className="govuk-body-l">{app.title}</p> : null}
         {app.message ? <FundMessage message={app.message} /> : null}
+        <Support app={app} />
         {!app.editable ? <Sent app={app} /> : <Sections app={app} />}
       </div>
     </div>
@@ -66,6 +67,31 @@ function FundMessage({ message }: { message: NonNullable<App["message"]> }) {
           </p>
           <p className="govuk-body">{message.referral.reason}</p>
         </>
+      ) : null}
+    </div>
+  );
+}
+
+/** The group's Community Coordinator, and their advice to read and answer. */
+function Support({ app }: { app: App }) {
+  const s = app.support;
+  if (!s.coordinatorName && s.adviceCount === 0) return null;
+  return (
+    <div className="govuk-inset-text" id="coordinator">
+      {s.coordinatorName ? (
+        <p className="govuk-body">
+          Your Community Coordinator: <strong>{s.coordinatorName}</strong>
+        </p>
+      ) : null}
+      {s.adviceCount > 0 ? (
+        <p className="govuk-body">
+          {s.conversation === "advised" ? <strong>You have advice from your Community Coordinator. </strong> : null}
+          {app.member ? (
+            <a className="govuk-link" href={`/applications/${app.id}/advice`}>
+              {s.conversation === "advised" ? "Read the advice and reply" : "Read the advice and your replies"}
+            </a>
+          ) : null}
+        </p>
       ) : null}
     </div>
   );

@@ -121,6 +121,8 @@ beforeAll(async () => {
   const uploaded = await upload(db(), deps, people.memberA.userId!, ids.appA, "budget", "quotes", staged, null);
   if (uploaded.kind !== "uploaded") throw new Error(uploaded.kind);
   ids.docA = uploaded.documentId;
+  // Advice from the Fenland coordinator on it, for the group's advice page.
+  await db().insertInto("comments").values({ application_id: ids.appA, author_user_id: people.coordinatorFenland.userId, kind: "advice", body: "Get a second quote.", parent_comment_id: null }).execute();
   // Submitted applications, one to each fund, for the fund administrators' screens.
   ids.fundReach = fund("CRF");
   const reach = await makeApplication(db(), { group: "Soham Young Carers' Club", fundCode: "CRF", status: "submitted", title: "Young carers' summer trips" });
@@ -281,6 +283,23 @@ const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Re
   "admin.decisions.$id.tsx": { url: () => `/admin/decisions/${ids.batch}`, GET: fundAdmins(200, 404), POST: fundAdmins("→/admin/decisions/BATCH", 404) },
   "admin.applications.$id_.extension.tsx": { url: () => `/admin/applications/${ids.appA}/extension`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
   // How staff hear of new submissions: any member of staff may look (only administrators have funds to choose for).
+  // Community Coordinators: their district view, and a page per application in their districts (group A's
+  // draft is in Fenland); no one else, not even a service administrator, has one. Advice left blank comes
+  // back with its error.
+  "coordinator._index.tsx": { url: () => "/coordinator", GET: { ...all(404), anonymous: "sign-in", coordinatorFenland: 200 }, POST: all(405) },
+  "coordinator.applications.$id.tsx": {
+    url: () => `/coordinator/applications/${ids.appA}`,
+    GET: { ...all(404), anonymous: "sign-in", coordinatorFenland: 200 },
+    POST: { ...all(404), anonymous: "sign-in", coordinatorFenland: 200 },
+    body: { intent: "advice", advice: "" },
+  },
+  // The group's side of the advice: its members only; a blank reply comes back with its error.
+  "applications.$id.advice.tsx": {
+    url: () => `/applications/${ids.appA}/advice`,
+    GET: { ...all(404), anonymous: "sign-in", applicantA: 200, memberA: 200 },
+    POST: { ...all(404), anonymous: "sign-in", applicantA: 200, memberA: 200 },
+    body: { reply: "" },
+  },
   "admin.notifications.tsx": {
     url: () => "/admin/notifications",
     GET: { ...all(200), anonymous: "sign-in", applicantA: 404, memberA: 404, applicantB: 404 },
@@ -431,7 +450,7 @@ function keyPaths(value: unknown, prefix = ""): string[] {
 
 const ROOT_FIELDS = [
   "settings", "settings.operatorName", "settings.serviceName", "settings.contactEmail", "settings.contactPhone", "settings.contactAddress", "settings.websiteUrl",
-  "csrf", "formErrors", "user", "user.name", "user.sentEmails", "user.staff", "user.groups", "user.applications", "user.funds", "user.auditLog", "user.acting", "user.acting.id", "user.acting.name", "user.acting.several",
+  "csrf", "formErrors", "user", "user.name", "user.sentEmails", "user.staff", "user.groups", "user.applications", "user.funds", "user.auditLog", "user.coordinator", "user.acting", "user.acting.id", "user.acting.name", "user.acting.several",
   "session", "session.secondsLeft", "session.idleSeconds",
 ];
 
@@ -479,7 +498,20 @@ const ALLOWED: Record<string, string[]> = {
   "routes/applications.$id._index": [
     "id", "title", "reference", "fundName", "organisationName", "stage", "status", "progress", "progress.tag", "progress.tag.text", "progress.tag.classes", "progress.next",
     "editable", "canWithdraw", "nextStep", "nextStep.step", "nextStep.startedId", "member", "message", "message.heading", "message.body", "message.referral", "message.referral.to", "message.referral.reason", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].firstPage",
-    "completedCount", "resume", "resume.section", "resume.page", "saved",
+    "completedCount", "resume", "resume.section", "resume.page", "saved", "support", "support.coordinatorName", "support.adviceCount", "support.conversation",
+  ],
+  "routes/coordinator._index": [
+    "districts", "districts[].code", "districts[].name", "filter", "filter.district", "filter.status", "filters", "filters[].value", "filters[].label", "more",
+    "rows", ...["id", "reference", "title", "status", "statusLabel", "fundName", "organisationName", "districtName", "lastActivityAt", "conversation", "coordinatorName"].map((k) => `rows[].${k}`),
+  ],
+  "routes/coordinator.applications.$id": [
+    "advised", "takenOn", "application",
+    ...["id", "reference", "title", "status", "statusLabel", "fundName", "organisationName", "districtName", "leadContact", "coordinatorName", "isNamedCoordinator", "conversation",
+      "sections", "sections[].key", "sections[].title", "sections[].rows", "sections[].rows[].questionId", "sections[].rows[].label", "sections[].rows[].lines",
+      "thread", "thread[].id", "thread[].kind", "thread[].at", "thread[].who", "thread[].body"].map((k) => `application.${k}`),
+  ],
+  "routes/applications.$id.advice": [
+    "replied", "advice", ...["id", "reference", "title", "fundName", "organisationName", "coordinatorName", "thread", "thread[].id", "thread[].kind", "thread[].at", "thread[].who", "thread[].body"].map((k) => `advice.${k}`),
   ],
   "routes/applications.$id.check": [
     "applicationId", "title", "fundName", "editable", "complete", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].rows",
@@ -530,6 +562,7 @@ const ALLOWED: Record<string, string[]> = {
       "submittedAt", "leadContact", "sections", "sections[].key", "sections[].title", "sections[].rows", "sections[].rows[].questionId", "sections[].rows[].label", "sections[].rows[].lines",
       "documents", "documents[].id", "documents[].filename", "documents[].sizeBytes", "documents[].scanState", "documents[].scanText", "documents[].uploadedAt", "documents[].question",
       "history", "history[].id", "history[].at", "history[].who", "history[].what", "history[].from", "history[].to", "history[].why",
+      "coordinatorName", "advice", "advice[].id", "advice[].kind", "advice[].at", "advice[].who", "advice[].body",
       "notes", "notes[].id", "notes[].at", "notes[].who", "notes[].body", "actions", "actions[].value", "actions[].label", "canExtend"].map((k) => `application.${k}`),
   ],
   "routes/admin.funds.$id.rounds.$roundId_.review": [
