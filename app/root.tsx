@@ -101,6 +101,7 @@ const APPLICATIONS: NavItem = { href: "/admin/applications", text: "Applications
 const DISTRICTS: NavItem = { href: "/coordinator", text: "Your districts", match: (path) => path.startsWith("/coordinator") };
 const FUND_SETUP: NavItem = { href: "/admin/funds", text: "Fund set-up", match: (path) => path.startsWith("/admin/funds") };
 const AUDIT_LOG: NavItem = { href: "/admin/audit", text: "Audit log", match: (path) => path.startsWith("/admin/audit") };
+const DEPRIVATION: NavItem = { href: "/admin/deprivation", text: "Deprived areas", match: (path) => path.startsWith("/admin/deprivation") };
 const SIGN_IN: NavItem = { href: "/sign-in", text: "Sign in", match: (path) => path.startsWith("/sign-in") };
 
 function navigation(user: RootData["user"]): NavItem[] {
@@ -112,6 +113,7 @@ function navigation(user: RootData["user"]): NavItem[] {
     ...(user.applications ? [APPLICATIONS] : []),
     ...(user.funds ? [FUND_SETUP] : []),
     ...(user.staff ? [STAFF] : []),
+    ...(user.deprivation ? [DEPRIVATION] : []),
     ...(user.auditLog ? [AUDIT_LOG] : []),
     ...(user.sentEmails ? [SENT_EMAILS] : []),
     ACCOUNT,

@@ -75,9 +75,32 @@ function FundMessage({ message }: { message: NonNullable<App["message"]> }) {
 /** The group's Community Coordinator, and their advice to read and answer. */
 function Support({ app }: { app: App }) {
   const s = app.support;
-  if (!s.coordinatorName && s.adviceCount === 0) return null;
+  if (!s.coordinatorName && s.adviceCount === 0 && !s.offer) return null;
   return (
     <div className="govuk-inset-text" id="coordinator">
+      {s.offer && !s.coordinatorName ? (
+        <>
+          <h2 className="govuk-heading-s">Help from a Community Coordinator</h2>
+          <p className="govuk-body">
+            Your project is in an area where the council offers groups extra support.{" "}
+            {s.offer.coordinators.length
+              ? `${s.offer.districtName ?? "Your district"}'s Community Coordinator can help you with this and future applications:`
+              : "Contact the council to be put in touch with a Community Coordinator."}
+          </p>
+          {s.offer.coordinators.length ? (
+            <ul className="govuk-list">
+              {s.offer.coordinators.map((c) => (
+                <li key={c.email}>
+                  {c.name},{" "}
+                  <a className="govuk-link" href={`mailto:${c.email}`}>
+                    {c.email}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
       {s.coordinatorName ? (
         <p className="govuk-body">
           Your Community Coordinator: <strong>{s.coordinatorName}</strong>

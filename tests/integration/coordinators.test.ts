@@ -108,7 +108,7 @@ describe("advice on a draft", () => {
 
   it("the group sees the advice with its coordinator's name on its task list and advice page", async () => {
     const list = await taskList(db(), people.sam, apps.shed);
-    expect(list.support).toEqual({ coordinatorName: "Fiona Reed", adviceCount: 1, conversation: "advised" });
+    expect(list.support).toEqual({ offer: null, coordinatorName: "Fiona Reed", adviceCount: 1, conversation: "advised" });
     const advice = await groupAdvice(db(), people.sam, apps.shed);
     expect(advice.coordinatorName).toBe("Fiona Reed");
     expect(advice.thread[0].body).toContain("second quote");

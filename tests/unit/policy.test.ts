@@ -231,6 +231,7 @@ describe("funds, rounds and the service", () => {
       "service.manage_staff": ["serviceAdmin"],
       "service.view_outbox": ["serviceAdmin"],
       "service.view_audit_log": ["serviceAdmin"],
+      "service.manage_deprivation": ["serviceAdmin"],
     };
     for (const [action, allowed] of Object.entries(expected) as [ServiceAction, Who[]][]) {
       for (const who of EVERYONE) {

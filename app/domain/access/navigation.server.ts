@@ -19,6 +19,7 @@ export async function navigationFor(userId: number, sessionId: string) {
     sentEmails: can(actor, "service.view_outbox", { kind: "service" }),
     staff: can(actor, "service.manage_staff", { kind: "service" }),
     coordinator: isCoordinator(actor),
+    deprivation: can(actor, "service.manage_deprivation", { kind: "service" }),
     groups: groups.length > 0 || !actor?.grants.length,
     acting: acting ? { id: acting.id, name: acting.name, several: groups.length > 1 } : groups.length > 1 ? { id: null, name: null, several: true } : null,
   };

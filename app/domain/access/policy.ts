@@ -94,7 +94,7 @@ export type OrganisationAction =
   | "organisation.start_application";
 export type FundAction = "fund.view_applications" | "fund.edit" | "fund.manage_rounds" | "fund.manage_budgets" | "fund.export";
 export type RoundAction = "round.view_applications" | "round.edit";
-export type ServiceAction = "service.create_fund" | "service.manage_staff" | "service.view_audit_log" | "service.view_outbox";
+export type ServiceAction = "service.create_fund" | "service.manage_staff" | "service.view_audit_log" | "service.view_outbox" | "service.manage_deprivation";
 
 export type ActionFor<R extends Resource> = R extends ApplicationFacts
   ? ApplicationAction
@@ -255,6 +255,7 @@ function canOnService(actor: Actor, action: ServiceAction): boolean {
     case "service.manage_staff":
     case "service.view_outbox":
     case "service.view_audit_log":
+    case "service.manage_deprivation": // deprivation editions and the threshold
       return isServiceAdmin(actor);
   }
 }

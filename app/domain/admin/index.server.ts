@@ -5,6 +5,7 @@ import { getDb } from "~db/client";
 import * as list from "./applications-list.server";
 import * as view from "./application-view.server";
 import * as audit from "./audit-log.server";
+import * as deprivation from "~/domain/deprivation/deprivation.server";
 import * as setup from "~/domain/funds/setup.server";
 
 function bind<A extends unknown[], R>(fn: (db: Kysely<Database>, ...args: A) => R): (...args: A) => R {
@@ -17,6 +18,7 @@ export const adminApplications = {
   exportApplications: bind(list.exportApplications),
   staffApplicationView: bind(view.staffApplicationView),
   addNote: bind(view.addNote),
+  setDeprivedFlag: bind(deprivation.setDeprivedFlag),
 };
 
 export const auditLog = {
@@ -41,4 +43,5 @@ export const fundSetup = {
 };
 
 export { SCAN_STATES, NOTE_MAX } from "./application-view.server";
+export { REASON_MAX } from "~/domain/deprivation/deprivation.server";
 export { PAGE_SIZE } from "./applications-list.server";

@@ -21,6 +21,7 @@ import type { Answers } from "~/domain/forms/schema";
 import { answeredSections, type AnsweredSection } from "~/domain/forms/summary";
 import { enqueue } from "~/domain/notifications/outbox.server";
 import { NotAllowed } from "~/domain/staff/staff.server";
+import { supportOffer, type SupportOffer } from "~/domain/deprivation/deprivation.server";
 import {
   PIPELINE_FILTERS,
   checkAdviceText,
@@ -322,6 +323,8 @@ export async function reply(db: Db, userId: number, applicationId: number, body:
 }
 
 export interface AdviceSummary {
+  /** A flagged (deprived-area) application: its district's coordinators, offered to the group. */
+  offer: SupportOffer | null;
   coordinatorName: string | null;
   adviceCount: number;
   conversation: ConversationState;
@@ -329,10 +332,11 @@ export interface AdviceSummary {
 
 /** What the group's application page says about its coordinator's support. */
 export async function adviceSummary(db: Db, applicationId: number): Promise<AdviceSummary> {
-  const [entries, coordinatorName] = await Promise.all([
+  const [entries, coordinatorName, offer] = await Promise.all([
     db.selectFrom("comments").select("kind").where("application_id", "=", applicationId).where("kind", "in", ["advice", "reply"]).orderBy("id").execute(),
     coordinatorNameOf(db, applicationId),
+    supportOffer(db, applicationId),
   ]);
   const kinds = entries.map((e) => e.kind as "advice" | "reply");
-  return { coordinatorName, adviceCount: kinds.filter((k) => k === "advice").length, conversation: conversationState(kinds) };
+  return { offer, coordinatorName, adviceCount: kinds.filter((k) => k === "advice").length, conversation: conversationState(kinds) };
 }

@@ -300,6 +300,8 @@ const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Re
     POST: { ...all(404), anonymous: "sign-in", applicantA: 200, memberA: 200 },
     body: { reply: "" },
   },
+  // Deprived areas: the threshold and the editions, service administrators only; a blank threshold comes back with its error.
+  "admin.deprivation.tsx": { url: () => "/admin/deprivation", GET: serviceAdminOnly(200), POST: serviceAdminOnly(200), body: { intent: "threshold", threshold: "" } },
   "admin.notifications.tsx": {
     url: () => "/admin/notifications",
     GET: { ...all(200), anonymous: "sign-in", applicantA: 404, memberA: 404, applicantB: 404 },
@@ -450,7 +452,7 @@ function keyPaths(value: unknown, prefix = ""): string[] {
 
 const ROOT_FIELDS = [
   "settings", "settings.operatorName", "settings.serviceName", "settings.contactEmail", "settings.contactPhone", "settings.contactAddress", "settings.websiteUrl",
-  "csrf", "formErrors", "user", "user.name", "user.sentEmails", "user.staff", "user.groups", "user.applications", "user.funds", "user.auditLog", "user.coordinator", "user.acting", "user.acting.id", "user.acting.name", "user.acting.several",
+  "csrf", "formErrors", "user", "user.name", "user.sentEmails", "user.staff", "user.groups", "user.applications", "user.funds", "user.auditLog", "user.coordinator", "user.deprivation", "user.acting", "user.acting.id", "user.acting.name", "user.acting.several",
   "session", "session.secondsLeft", "session.idleSeconds",
 ];
 
@@ -498,7 +500,11 @@ const ALLOWED: Record<string, string[]> = {
   "routes/applications.$id._index": [
     "id", "title", "reference", "fundName", "organisationName", "stage", "status", "progress", "progress.tag", "progress.tag.text", "progress.tag.classes", "progress.next",
     "editable", "canWithdraw", "nextStep", "nextStep.step", "nextStep.startedId", "member", "message", "message.heading", "message.body", "message.referral", "message.referral.to", "message.referral.reason", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].firstPage",
-    "completedCount", "resume", "resume.section", "resume.page", "saved", "support", "support.coordinatorName", "support.adviceCount", "support.conversation",
+    "completedCount", "resume", "resume.section", "resume.page", "saved", "support", "support.offer", "support.offer.districtName", "support.offer.coordinators", "support.offer.coordinators[].name", "support.offer.coordinators[].email", "support.coordinatorName", "support.adviceCount", "support.conversation",
+  ],
+  "routes/admin.deprivation": [
+    "done", "imported", "view", "view.threshold", "view.vintages", "view.vintages[].value", "view.vintages[].label",
+    "view.editions", ...["id", "name", "vintage", "vintageLabel", "rows", "current", "importedAt", "importedBy", "source"].map((k) => `view.editions[].${k}`),
   ],
   "routes/coordinator._index": [
     "districts", "districts[].code", "districts[].name", "filter", "filter.district", "filter.status", "filters", "filters[].value", "filters[].label", "more",
@@ -550,18 +556,19 @@ const ALLOWED: Record<string, string[]> = {
     "items[].lastError", "nextBefore", "counts", "counts.pending", "counts.sending", "counts.sent", "counts.failed", "status",
   ],
   "routes/admin.applications._index": [
-    "filter", ...["fund", "round", "stage", "status", "district", "q", "sort"].map((k) => `filter.${k}`),
+    "filter", ...["fund", "round", "stage", "status", "district", "deprived", "q", "sort"].map((k) => `filter.${k}`),
     "options", "options.funds", "options.funds[].id", "options.funds[].code", "options.funds[].name", "options.rounds", "options.rounds[].id", "options.rounds[].fundId",
     "options.rounds[].name", "options.districts", "options.districts[].code", "options.districts[].name",
-    "rows", ...["id", "reference", "stage", "status", "statusLabel", "title", "organisationName", "fundCode", "fundName", "roundName", "districtName", "amountRequestedPence", "submittedAt"].map((k) => `rows[].${k}`),
+    "rows", ...["id", "reference", "stage", "status", "statusLabel", "title", "organisationName", "fundCode", "fundName", "roundName", "districtName", "amountRequestedPence", "submittedAt", "deprived"].map((k) => `rows[].${k}`),
     "count", "totalRequestedPence", "next", "previous", "exportQuery",
   ],
   "routes/admin.applications.$id": [
-    "noteAdded", "application",
+    "noteAdded", "flagSaved", "application",
     ...["id", "reference", "title", "stage", "status", "statusLabel", "version", "fundName", "roundName", "organisationName", "organisationId", "districtName", "amountRequestedPence",
       "submittedAt", "leadContact", "sections", "sections[].key", "sections[].title", "sections[].rows", "sections[].rows[].questionId", "sections[].rows[].label", "sections[].rows[].lines",
       "documents", "documents[].id", "documents[].filename", "documents[].sizeBytes", "documents[].scanState", "documents[].scanText", "documents[].uploadedAt", "documents[].question",
       "history", "history[].id", "history[].at", "history[].who", "history[].what", "history[].from", "history[].to", "history[].why",
+      "deprivation", "deprivation.flagged", "deprivation.decile", "deprivation.edition", "deprivation.lsoaCode", "deprivation.reason", "deprivation.setBy",
       "coordinatorName", "advice", "advice[].id", "advice[].kind", "advice[].at", "advice[].who", "advice[].body",
       "notes", "notes[].id", "notes[].at", "notes[].who", "notes[].body", "actions", "actions[].value", "actions[].label", "canExtend"].map((k) => `application.${k}`),
   ],
