@@ -393,6 +393,21 @@ describe("a fund's administrators see only their fund's applications", () => {
     expect(all.text).toContain(refs.innovation);
   });
 
+  it("the list filters on the deprived-area flag and tags flagged rows", async () => {
+    await db().updateTable("applications").set({ deprived_area: 1 }).where("id", "=", ids.appReach).execute();
+    try {
+      const flagged = await body("/admin/applications?deprived=yes", people.adminReach);
+      expect(flagged.status).toBe(200);
+      expect(flagged.text).toContain(refs.reach);
+      expect(flagged.text).toContain("Deprived area</strong>");
+      const others = await body("/admin/applications?deprived=no", people.serviceAdmin);
+      expect(others.text).not.toContain(refs.reach);
+      expect(others.text).toContain(refs.innovation);
+    } finally {
+      await db().updateTable("applications").set({ deprived_area: 0 }).where("id", "=", ids.appReach).execute();
+    }
+  });
+
   it("a draft is not on the staff screens: the group's draft answers 404 in the staff view", async () => {
     expect(await attempt("GET", `/admin/applications/${ids.appA}`, people.adminReach)).toBe(404);
     expect(await attempt("GET", `/admin/applications/${ids.appA}`, people.serviceAdmin)).toBe(404);
