@@ -120,3 +120,51 @@ describe.each(MODES)("a coordinator advises a group on its draft (%s)", (mode) =
     expect(await coordinator.locator("main").innerText()).toContain(answer);
   });
 });
+
+describe.each(MODES)("a service administrator looks after the deprived-area settings (%s)", (mode) => {
+  let context: BrowserContext;
+  let page: Page;
+  const ADMIN = DEMO_STAFF[0];
+  const name = `IoD-e2e-${mode}`;
+
+  beforeAll(async () => {
+    context = await openBrowser(mode);
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await closeBrowsers(context);
+  });
+
+  it("sees the shipped 2019 edition as current, and a wrong threshold is refused with a message", async () => {
+    await signIn(page, ADMIN.email, ADMIN.totpSecret);
+    await page.getByRole("link", { name: "Deprived areas" }).click();
+    await page.waitForURL(`${base}/admin/deprivation`);
+    await checkPage(page, `deprivation-${mode}`);
+    const editions = await page.locator("table").innerText();
+    expect(editions).toMatch(/IoD2019\s+Current/);
+    expect(editions).toContain("32,844");
+    await page.getByLabel("Flag areas in this decile or a more deprived one").fill("12");
+    await page.getByRole("button", { name: "Save threshold" }).click();
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
+    await checkPage(page, `deprivation-threshold-error-${mode}`);
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain("The decile must be a whole number from 1 to 10");
+  });
+
+  it("a file with a bad row is refused line by line; a good one is imported without becoming current", async () => {
+    await page.goto(`${base}/admin/deprivation`);
+    await page.getByLabel("Name of the edition").fill(name);
+    await page.getByLabel("2021 LSOAs (as the 2025 indices are)").check();
+    await page.getByLabel("CSV file").setInputFiles({ name: "iod.csv", mimeType: "text/csv", buffer: Buffer.from("LSOA code (2021),IMD decile\nE01034001,3\nE01034002,0\n") });
+    await page.getByLabel("No, not yet").check();
+    await page.getByRole("button", { name: "Import" }).click();
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
+    await checkPage(page, `deprivation-import-error-${mode}`);
+    expect(await page.locator("#problems").innerText()).toContain("Line 3: The decile “0” is not a whole number from 1 to 10");
+    await page.getByLabel("CSV file").setInputFiles({ name: "iod.csv", mimeType: "text/csv", buffer: Buffer.from("LSOA code (2021),IMD decile\nE01034001,3\nE01034002,1\n") });
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.waitForURL(/done=imported/);
+    await checkPage(page, `deprivation-imported-${mode}`);
+    expect(await page.locator(".govuk-notification-banner").innerText()).toContain(`${name}: 2 LSOAs`);
+    expect(await page.locator("table").innerText()).toMatch(/IoD2019\s+Current/);
+  });
+});
