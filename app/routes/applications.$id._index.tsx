@@ -8,6 +8,7 @@ import { TaskList } from "~/components/task-list";
 import { draftsService } from "~/domain/applications/index.server";
 import { nextStepPath } from "~/domain/applications/next-step";
 import { NEXT_STEP_TITLES } from "~/layout/next-step";
+import { CoordinatorOffer } from "~/layout/coordinator-offer";
 import { requireSignedIn } from "~/utils/auth.server";
 import { idParam, orNotFound } from "~/utils/not-found.server";
 import { pageTitle } from "~/utils/meta";
@@ -78,29 +79,7 @@ function Support({ app }: { app: App }) {
   if (!s.coordinatorName && s.adviceCount === 0 && !s.offer) return null;
   return (
     <div className="govuk-inset-text" id="coordinator">
-      {s.offer && !s.coordinatorName ? (
-        <>
-          <h2 className="govuk-heading-s">Help from a Community Coordinator</h2>
-          <p className="govuk-body">
-            Your project is in an area where the council offers groups extra support.{" "}
-            {s.offer.coordinators.length
-              ? `${s.offer.districtName ?? "Your district"}'s Community Coordinator can help you with this and future applications:`
-              : "Contact the council to be put in touch with a Community Coordinator."}
-          </p>
-          {s.offer.coordinators.length ? (
-            <ul className="govuk-list">
-              {s.offer.coordinators.map((c) => (
-                <li key={c.email}>
-                  {c.name},{" "}
-                  <a className="govuk-link" href={`mailto:${c.email}`}>
-                    {c.email}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </>
-      ) : null}
+      {s.offer && !s.coordinatorName ? <CoordinatorOffer offer={s.offer} /> : null}
       {s.coordinatorName ? (
         <p className="govuk-body">
           Your Community Coordinator: <strong>{s.coordinatorName}</strong>

@@ -13,6 +13,7 @@ import { staffApplicationView } from "~/domain/admin/application-view.server";
 import { parseFilter } from "~/domain/admin/list-filter";
 import { submitApplication } from "~/domain/applications/submission.server";
 import { taskList } from "~/domain/applications/drafts.server";
+import { submittedView } from "~/domain/applications/my-applications.server";
 import {
   currentEdition,
   deprivationAtSubmission,
@@ -66,7 +67,8 @@ describe("at submission", () => {
     const row = await db().selectFrom("applications").select(["imd_decile", "imd_edition", "imd_lsoa_code", "deprived_area"]).where("id", "=", draft.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ imd_decile: 1, imd_edition: "IoD2019", imd_lsoa_code: "E01018103", deprived_area: 1 });
     flaggedApp.id = draft.id;
-    // The group is offered its district's coordinators.
+    // The group is offered its district's coordinators, on the confirmation and on its application's page.
+    expect((await submittedView(db(), people.sam, draft.id))?.offer?.coordinators.map((c) => c.name)).toEqual(["Fiona Reed", "Tom Barker"]);
     const page = await taskList(db(), people.sam, draft.id);
     expect(page.support.offer).toEqual({
       districtName: "Fenland",
@@ -75,6 +77,15 @@ describe("at submission", () => {
         { name: "Tom Barker", email: "coordinator@council.example.org" },
       ],
     });
+  });
+
+  it("a group in a neighbourhood above the threshold is not flagged and is offered nothing", async () => {
+    const draft = await makeCompleteDraft(db(), { group: "Soham Young Carers' Club", postcode: "CB7 5AE", title: "Soham trips" });
+    const dev = await userId(db(), "dev@sohamcarers.example.org");
+    expect((await submitApplication(db(), dev, draft.id, { declaration: true }, null)).kind).toBe("submitted");
+    const row = await db().selectFrom("applications").select(["imd_decile", "imd_edition", "deprived_area"]).where("id", "=", draft.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ imd_decile: 6, imd_edition: "IoD2019", deprived_area: 0 });
+    expect((await submittedView(db(), dev, draft.id))?.offer).toBeNull();
   });
 
   it("uses the project's postcode when the form has one, and the group's LSOA when postcodes.io cannot be reached", async () => {

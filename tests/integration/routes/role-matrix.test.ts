@@ -546,7 +546,7 @@ const ALLOWED: Record<string, string[]> = {
   ],
   "routes/applications.$id.full": ["outlineId", "reference", "title", "fundName", "organisationName", "existingId", "refusal", "deadline", "step"],
   "routes/applications.$id.revise": ["outlineId", "reference", "title", "fundName", "organisationName", "existingId", "refusal", "deadline", "step"],
-  "routes/applications.$id.submitted": ["id", "reference", "title", "fundName", "organisationName", "stage"],
+  "routes/applications.$id.submitted": ["id", "reference", "title", "fundName", "organisationName", "stage", "offer", "offer.districtName", "offer.coordinators", "offer.coordinators[].name", "offer.coordinators[].email"],
   "routes/applications.$id.withdraw": ["id", "reference", "title", "fundName", "organisationName", "refusal"],
   "routes/funds.$slug_.check._index": [],
   "routes/funds.$slug_.check.$question": [
