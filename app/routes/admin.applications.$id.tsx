@@ -137,6 +137,18 @@ export default function StaffApplication() {
                 </a>
               </li>
               <li>
+                <a className="govuk-link" href="#deprivation">
+                  Deprived area{a.deprivation.flagged ? " (flagged)" : ""}
+                </a>
+              </li>
+              {a.advice.length ? (
+                <li>
+                  <a className="govuk-link" href="#advice">
+                    Coordinator&rsquo;s advice ({a.advice.length})
+                  </a>
+                </li>
+              ) : null}
+              <li>
                 <a className="govuk-link" href="#notes">
                   Staff notes ({a.notes.length})
                 </a>

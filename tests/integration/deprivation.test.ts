@@ -8,7 +8,7 @@
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "~db/seeds/index";
-import { listApplications, listScope } from "~/domain/admin/applications-list.server";
+import { exportApplications, listApplications, listScope } from "~/domain/admin/applications-list.server";
 import { staffApplicationView } from "~/domain/admin/application-view.server";
 import { parseFilter } from "~/domain/admin/list-filter";
 import { submitApplication } from "~/domain/applications/submission.server";
@@ -152,6 +152,12 @@ describe("the applications list", () => {
     const not = await listApplications(db(), scope, parseFilter(new URLSearchParams("deprived=no")), null);
     expect(not.rows.map((r) => r.id)).toContain(plain.id);
     expect(not.rows.map((r) => r.id)).not.toContain(flaggedApp.id);
+    // The export follows the filter and says so in its own column.
+    const text = await new Response(exportApplications(db(), people.fundAdmin, scope, parseFilter(new URLSearchParams("deprived=yes")), null)).text();
+    const ref = (await db().selectFrom("applications").select("reference").where("id", "=", flaggedApp.id).executeTakeFirstOrThrow()).reference!;
+    expect(text.split("\r\n")[0]).toMatch(/,Deprived area$/);
+    expect(text.split("\r\n").find((l) => l.startsWith(ref))).toMatch(/,Yes$/);
+    expect(text).not.toContain("Not flagged");
   });
 });
 

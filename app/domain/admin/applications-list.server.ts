@@ -229,7 +229,7 @@ export async function listApplications(db: Db, scope: ListScope, f: ListFilter, 
   };
 }
 
-const EXPORT_HEADINGS = ["Reference", "Stage", "Fund", "Round", "Group", "Title", "District", "Amount requested (£)", "Status", "Submitted"];
+const EXPORT_HEADINGS = ["Reference", "Stage", "Fund", "Round", "Group", "Title", "District", "Amount requested (£)", "Status", "Submitted", "Deprived area"];
 
 /**
  * The CSV of exactly the filtered list, in the list's order, written a batch at a time as the browser
@@ -274,6 +274,7 @@ export function exportApplications(
               penceForCsv(r.amount_requested_pence),
               stateLabel(r.status),
               r.submitted_at ? formatLondonDateTime(r.submitted_at) : "",
+              r.deprived_area === 1 ? "Yes" : "No",
             ]);
           }
           rows += batch.length;
