@@ -70,6 +70,7 @@ export default function DistrictView() {
                       <br />
                       <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-0">
                         {r.reference ?? "Draft"}, {r.fundName}
+                        {r.stage ? ` (${r.stage})` : ""}
                         {r.districtName ? `. ${r.districtName}` : ""}
                       </span>
                     </>

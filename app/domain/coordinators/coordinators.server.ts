@@ -46,6 +46,8 @@ export interface DistrictRow {
   id: number;
   reference: string | null;
   title: string | null;
+  /** "outline" or "full application" for a two-stage fund's; null for a one-stage fund's. */
+  stage: string | null;
   status: string;
   statusLabel: string;
   fundName: string;
@@ -84,6 +86,7 @@ export async function districtView(db: Db, userId: number, params: URLSearchPara
       "a.id",
       "a.reference",
       "a.title",
+      "a.stage",
       "a.status",
       "a.updated_at",
       "f.name as fund_name",
@@ -114,6 +117,7 @@ export async function districtView(db: Db, userId: number, params: URLSearchPara
         id: r.id,
         reference: r.reference,
         title: r.title,
+        stage: r.stage === "outline" ? "outline" : r.stage === "full" ? "full application" : null,
         status: r.status,
         statusLabel: stateLabel(r.status),
         fundName: r.fund_name,

@@ -317,7 +317,8 @@ export async function importEdition(
     const parsed = parseEdition(csv.text);
     if (!parsed.ok) {
       problems = parsed.problems;
-      errors.file = `The file could not be imported: ${parsed.problems.length === 1 ? "there is 1 problem" : `there are ${parsed.problems.length}${parsed.problems.length >= 20 ? " or more" : ""} problems`} (listed below). Nothing was imported.`;
+      const count = parsed.problems.length === 1 ? "1 problem" : `${parsed.problems.length}${parsed.problems.length >= 20 ? " or more" : ""} problems`;
+      errors.file = `The file has ${count} (see “Problems in the file”). Nothing was imported`;
     } else rows = parsed.rows;
   }
   if (Object.keys(errors).length || !name.ok || !vintage) return { kind: "invalid", errors, problems };

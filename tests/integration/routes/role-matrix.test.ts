@@ -523,7 +523,7 @@ const ALLOWED: Record<string, string[]> = {
   ],
   "routes/coordinator._index": [
     "districts", "districts[].code", "districts[].name", "filter", "filter.district", "filter.status", "filters", "filters[].value", "filters[].label", "more",
-    "rows", ...["id", "reference", "title", "status", "statusLabel", "fundName", "organisationName", "districtName", "lastActivityAt", "conversation", "coordinatorName"].map((k) => `rows[].${k}`),
+    "rows", ...["id", "reference", "title", "stage", "status", "statusLabel", "fundName", "organisationName", "districtName", "lastActivityAt", "conversation", "coordinatorName"].map((k) => `rows[].${k}`),
   ],
   "routes/coordinator.applications.$id": [
     "advised", "takenOn", "application",
