@@ -98,8 +98,10 @@ const YOUR_APPLICATIONS: NavItem = { href: "/applications", text: "Your applicat
 const GROUPS: NavItem = { href: "/groups", text: "Your groups", match: (path) => path.startsWith("/groups") || path.startsWith("/invitations") };
 const STAFF: NavItem = { href: "/admin/staff", text: "Staff", match: (path) => path.startsWith("/admin/staff") };
 const APPLICATIONS: NavItem = { href: "/admin/applications", text: "Applications", match: (path) => path.startsWith("/admin/applications") };
+const DISTRICTS: NavItem = { href: "/coordinator", text: "Your districts", match: (path) => path.startsWith("/coordinator") };
 const FUND_SETUP: NavItem = { href: "/admin/funds", text: "Fund set-up", match: (path) => path.startsWith("/admin/funds") };
 const AUDIT_LOG: NavItem = { href: "/admin/audit", text: "Audit log", match: (path) => path.startsWith("/admin/audit") };
+const DEPRIVATION: NavItem = { href: "/admin/deprivation", text: "Deprived areas", match: (path) => path.startsWith("/admin/deprivation") };
 const SIGN_IN: NavItem = { href: "/sign-in", text: "Sign in", match: (path) => path.startsWith("/sign-in") };
 
 function navigation(user: RootData["user"]): NavItem[] {
@@ -107,9 +109,11 @@ function navigation(user: RootData["user"]): NavItem[] {
   return [
     FUNDS,
     ...(user.groups ? [YOUR_APPLICATIONS, GROUPS] : []),
+    ...(user.coordinator ? [DISTRICTS] : []),
     ...(user.applications ? [APPLICATIONS] : []),
     ...(user.funds ? [FUND_SETUP] : []),
     ...(user.staff ? [STAFF] : []),
+    ...(user.deprivation ? [DEPRIVATION] : []),
     ...(user.auditLog ? [AUDIT_LOG] : []),
     ...(user.sentEmails ? [SENT_EMAILS] : []),
     ACCOUNT,

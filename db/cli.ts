@@ -6,6 +6,7 @@ import { closeDb, getDbHandle } from "./client";
 import { migrateDownToZero, migrateToLatest } from "./migrate";
 import { describeDatabase } from "./setup";
 import { isEmpty, seedDemo } from "./seeds/index";
+import { ensureReferenceEdition } from "~/domain/deprivation/deprivation.server";
 
 async function main(command: string | undefined) {
   const production = process.env.NODE_ENV === "production";
@@ -14,6 +15,7 @@ async function main(command: string | undefined) {
   switch (command) {
     case "migrate": {
       const applied = await migrateToLatest(handle.db, handle.engine);
+      await ensureReferenceEdition(handle.db);
       console.log(applied.length ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `${where} is up to date.`);
       return 0;
     }
@@ -23,6 +25,7 @@ async function main(command: string | undefined) {
         return 1;
       }
       await migrateToLatest(handle.db, handle.engine);
+      await ensureReferenceEdition(handle.db);
       if (!(await isEmpty(handle.db))) {
         console.log(`${where} already has data; nothing seeded. Use npm run db:reset to start again.`);
         return 0;
@@ -38,6 +41,7 @@ async function main(command: string | undefined) {
       }
       const undone = await migrateDownToZero(handle.db, handle.engine);
       await migrateToLatest(handle.db, handle.engine);
+      await ensureReferenceEdition(handle.db);
       if (production) {
         console.log(`Reset ${where} (${undone.length} migration(s) undone and reapplied). Not seeded in production: use npm run admin:create.`);
         return 0;

@@ -298,6 +298,18 @@ export interface ApplicationsTable {
   decided_at: string | null;
   /** A deadline for this application alone (an invited full application's), instead of its round's. */
   deadline_at: Defaulted<string | null>;
+  /** The Community Coordinator supporting the group with this application (set when one first advises). */
+  coordinator_user_id: Defaulted<number | null>;
+  /** Index of Multiple Deprivation decile of the project's (else the group's) LSOA, found at submission. */
+  imd_decile: Defaulted<number | null>;
+  /** The deprivation edition that decile came from, by name (e.g. IoD2019). */
+  imd_edition: Defaulted<string | null>;
+  imd_lsoa_code: Defaulted<string | null>;
+  /** The deprived-area flag: set at submission by the rule, or by an administrator with a reason. */
+  deprived_area: Defaulted<Flag>;
+  /** An administrator's reason for setting or clearing the flag by hand (null: the rule decided). */
+  deprived_area_reason: Defaulted<string | null>;
+  deprived_area_set_by_user_id: Defaulted<number | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;
@@ -513,6 +525,29 @@ export interface ScheduledJobsTable {
 }
 
 /** One row: who runs this portal. Configuration, so any council or foundation can run it. */
+export interface DeprivationEditionsTable {
+  id: Generated<number>;
+  name: string;
+  /** Which LSOAs its rows are keyed by: 2011 (IoD2019) or 2021 (IoD2025). */
+  lsoa_vintage: "lsoa11" | "lsoa21";
+  row_count: number;
+  source: string | null;
+  is_current: Defaulted<Flag>;
+  imported_by_user_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DeprivationLsoasTable {
+  id: Generated<number>;
+  edition_id: number;
+  lsoa_code: string;
+  decile: number;
+  rank: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface ServiceSettingsTable {
   id: Generated<number>;
   operator_name: string; // e.g. Cambridgeshire County Council
@@ -523,6 +558,8 @@ export interface ServiceSettingsTable {
   website_url: string | null;
   /** 360Giving: groups with no charity or company number are identified as 360G-<prefix>-<id>. */
   org_id_prefix: Defaulted<string>;
+  /** An IMD decile at or below this is a deprived area (default 3). */
+  deprivation_threshold: Defaulted<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Version;
@@ -547,6 +584,8 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   service_settings: ServiceSettingsTable;
+  deprivation_editions: DeprivationEditionsTable;
+  deprivation_lsoas: DeprivationLsoasTable;
   scheduled_jobs: ScheduledJobsTable;
   auth_tokens: AuthTokensTable;
   recovery_codes: RecoveryCodesTable;

@@ -35,6 +35,8 @@ import extensionGranted from "./extension-granted";
 import submissionsDigest from "./submissions-digest";
 import reminderDeadline from "./reminder-deadline";
 import reminderMoreInformation from "./reminder-more-information";
+import adviceGiven from "./advice-given";
+import adviceReply from "./advice-reply";
 import type { EmailContext, EmailTemplate } from "./content";
 import type { ApplicationEmailData } from "./application-data";
 import { renderLayout, type RenderedEmail } from "./layout";
@@ -73,6 +75,8 @@ export const templates = {
   "submissions-digest": submissionsDigest,
   "reminder-deadline": reminderDeadline,
   "reminder-more-information": reminderMoreInformation,
+  "advice-given": adviceGiven,
+  "advice-reply": adviceReply,
 } satisfies Record<string, EmailTemplate<any>>;
 
 export type TemplateName = keyof typeof templates;

@@ -8,11 +8,13 @@ import { SummaryList } from "~/components/summary-list";
 import { Table } from "~/components/table";
 import { Tag } from "~/components/tag";
 import { Textarea } from "~/components/textarea";
-import { NOTE_MAX, SCAN_STATES, adminApplications } from "~/domain/admin/index.server";
+import { NOTE_MAX, REASON_MAX, SCAN_STATES, adminApplications } from "~/domain/admin/index.server";
+import { Radios } from "~/components/radios";
 import { formatPence } from "~/domain/shared/money";
 import { formatLondonDateTime } from "~/domain/shared/time";
 import { CsrfField, FormErrors, fieldError } from "~/layout/forms";
 import { StatusTag } from "~/layout/status-tag";
+import { AdviceThread } from "~/layout/advice-thread";
 import { requestInfo, requireSignedIn } from "~/utils/auth.server";
 import { field, readForm, withFormErrors } from "~/utils/form.server";
 import { pageTitle } from "~/utils/meta";
@@ -24,16 +26,24 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = await requireSignedIn(request, context);
   const application = await orNotFound(adminApplications.staffApplicationView(user.id, idParam(params.id)));
-  return { application, noteAdded: new URL(request.url).searchParams.has("noted") };
+  const done = new URL(request.url).searchParams;
+  return { application, noteAdded: done.has("noted"), flagSaved: done.has("flagged") };
 }
 
 async function handleAction({ request, context, params }: ActionFunctionArgs) {
   const form = await readForm(request, context);
   const { user } = await requireSignedIn(request, context);
   const id = idParam(params.id);
+  const ip = requestInfo(request, context).ip;
+  if (field(form, "intent") === "deprived") {
+    const values = { flag: field(form, "flag"), reason: field(form, "reason") };
+    const saved = await orNotFound(adminApplications.setDeprivedFlag(user.id, id, values, ip));
+    if (saved.kind === "invalid") return { errors: saved.errors, values: { note: "", ...values } };
+    return redirect(`/admin/applications/${id}?flagged=1#deprivation`);
+  }
   if (field(form, "intent") !== "note") throw new Response("Unknown action", { status: 400 });
-  const result = await orNotFound(adminApplications.addNote(user.id, id, field(form, "note"), requestInfo(request, context).ip));
-  if (result.kind === "invalid") return { errors: result.errors, values: { note: field(form, "note") } };
+  const result = await orNotFound(adminApplications.addNote(user.id, id, field(form, "note"), ip));
+  if (result.kind === "invalid") return { errors: result.errors as Record<string, string>, values: { note: field(form, "note"), flag: "", reason: "" } };
   return redirect(`/admin/applications/${id}?noted=1#notes`);
 }
 
@@ -49,23 +59,29 @@ function fileSize(bytes: number): string {
 }
 
 export default function StaffApplication() {
-  const { application: a, noteAdded } = useLoaderData<typeof loader>();
+  const { application: a, noteAdded, flagSaved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
       <BackLink href="/admin/applications" text="Applications" />
-      {noteAdded ? (
+      {noteAdded || flagSaved ? (
         <NotificationBanner type="success" titleText="Success">
-          <p className="govuk-notification-banner__heading">Note added</p>
+          <p className="govuk-notification-banner__heading">{noteAdded ? "Note added" : "Deprived-area flag saved"}</p>
         </NotificationBanner>
       ) : null}
-      <FormErrors errors={result?.errors} order={["note"]} />
+      <FormErrors errors={result?.errors} order={["flag", "reason", "note"]} />
       <span className="govuk-caption-l">
         {a.reference ?? "No reference yet"} · {a.stage}
       </span>
       <h1 className="govuk-heading-l">{a.title ?? a.organisationName}</h1>
       <p className="govuk-body">
         <StatusTag status={a.status} />
+        {a.deprivation.flagged ? (
+          <>
+            {" "}
+            <Tag text="Deprived area" classes="govuk-tag--pink" />
+          </>
+        ) : null}
       </p>
       {a.actions.length || a.canExtend ? (
         <div className="app-decide" id="decide">
@@ -95,6 +111,7 @@ export default function StaffApplication() {
               { key: { text: "Amount requested" }, value: { text: a.amountRequestedPence === null ? "Not given" : formatPence(a.amountRequestedPence) } },
               { key: { text: "Submitted" }, value: { text: formatLondonDateTime(a.submittedAt) } },
               { key: { text: "Lead contact" }, value: { text: a.leadContact } },
+              { key: { text: "Community Coordinator" }, value: { text: a.coordinatorName ?? "None" } },
             ]}
           />
         </div>
@@ -119,6 +136,18 @@ export default function StaffApplication() {
                   History
                 </a>
               </li>
+              <li>
+                <a className="govuk-link" href="#deprivation">
+                  Deprived area{a.deprivation.flagged ? " (flagged)" : ""}
+                </a>
+              </li>
+              {a.advice.length ? (
+                <li>
+                  <a className="govuk-link" href="#advice">
+                    Coordinator&rsquo;s advice ({a.advice.length})
+                  </a>
+                </li>
+              ) : null}
               <li>
                 <a className="govuk-link" href="#notes">
                   Staff notes ({a.notes.length})
@@ -205,6 +234,61 @@ export default function StaffApplication() {
           { text: h.why ?? "" },
         ])}
       />
+
+      {a.advice.length ? (
+        <>
+          <h2 className="govuk-heading-l" id="advice">
+            Coordinator&rsquo;s advice
+          </h2>
+          <p className="govuk-body">Advice the group&rsquo;s Community Coordinator gave before it was sent, and the group&rsquo;s replies. The group sees these.</p>
+          <AdviceThread thread={a.advice} adviceFrom="Community Coordinator" replyFrom={a.organisationName} />
+        </>
+      ) : null}
+
+      <h2 className="govuk-heading-l" id="deprivation">
+        Deprived area
+      </h2>
+      <SummaryList
+        rows={[
+          { key: { text: "Flagged" }, value: { text: a.deprivation.flagged ? "Yes" : "No" } },
+          {
+            key: { text: "Found at submission" },
+            value: {
+              text: a.deprivation.edition
+                ? `${a.deprivation.decile === null ? "No decile found" : `Decile ${a.deprivation.decile}`} in ${a.deprivation.edition}${a.deprivation.lsoaCode ? ` (LSOA ${a.deprivation.lsoaCode})` : ""}`
+                : "Nothing (no deprivation data when it was sent)",
+            },
+          },
+          ...(a.deprivation.reason ? [{ key: { text: "Set by hand" }, value: { text: `${a.deprivation.setBy}: ${a.deprivation.reason}` } }] : []),
+        ]}
+      />
+      <form method="post" noValidate>
+        <CsrfField />
+        <input type="hidden" name="intent" value="deprived" />
+        <Radios
+          name="flag"
+          idPrefix="flag"
+          classes="govuk-radios--inline govuk-radios--small"
+          fieldset={{ legend: { text: "Is the project in a deprived area?", classes: "govuk-fieldset__legend--s" } }}
+          hint={{ text: "For example, a countywide project working mostly with people from deprived areas." }}
+          value={result?.values.flag || (a.deprivation.flagged ? "yes" : "no")}
+          errorMessage={fieldError(result?.errors, "flag")}
+          items={[
+            { value: "yes", text: "Yes" },
+            { value: "no", text: "No" },
+          ]}
+        />
+        <Textarea
+          id="reason"
+          name="reason"
+          rows={2}
+          label={{ text: "Why", classes: "govuk-label--s" }}
+          hint={{ text: `Recorded in the application's history. Up to ${REASON_MAX.toLocaleString("en-GB")} characters.` }}
+          value={result?.values.reason ?? ""}
+          errorMessage={fieldError(result?.errors, "reason")}
+        />
+        <Button text="Save the flag" classes="govuk-button--secondary" preventDoubleClick />
+      </form>
 
       <h2 className="govuk-heading-l" id="notes">
         Staff notes

@@ -5,6 +5,7 @@ import { Input } from "~/components/input";
 import { Pagination } from "~/components/pagination";
 import { Select } from "~/components/select";
 import { Table } from "~/components/table";
+import { Tag } from "~/components/tag";
 import { adminApplications } from "~/domain/admin/index.server";
 import { LISTED_STATES, SORTS, STAGES, filterQuery, parseCursor, parseFilter, type ListFilter } from "~/domain/admin/list-filter";
 import { stateLabel } from "~/domain/applications/workflow";
@@ -56,6 +57,14 @@ function Filters({ filter, options }: { filter: ListFilter; options: ReturnType<
       />
       <Select id="district" name="district" label={{ text: "District", classes: "govuk-label--s" }} value={filter.district ?? ""} classes={selectClasses} items={[any("Any district"), ...options.districts.map((d) => ({ value: d.code, text: d.name })), { value: "none", text: "Not known yet" }]} />
       <Select id="status" name="status" label={{ text: "Status", classes: "govuk-label--s" }} value={filter.status ?? ""} classes={selectClasses} items={[any("Any status"), ...LISTED_STATES.map((s) => ({ value: s, text: capitalise(stateLabel(s)) }))]} />
+      <Select
+        id="deprived"
+        name="deprived"
+        label={{ text: "Deprived area", classes: "govuk-label--s" }}
+        value={filter.deprived ?? ""}
+        classes={selectClasses}
+        items={[any("Any area"), { value: "yes", text: "Flagged as deprived" }, { value: "no", text: "Not flagged" }]}
+      />
       <Select id="stage" name="stage" label={{ text: "Stage", classes: "govuk-label--s" }} value={filter.stage ?? ""} classes={selectClasses} items={[any("Any stage"), ...STAGES.map((s) => ({ value: s.value, text: s.label }))]} />
       <Select id="sort" name="sort" label={{ text: "Sort by", classes: "govuk-label--s" }} value={filter.sort} classes={selectClasses} items={Object.entries(SORTS).map(([value, s]) => ({ value, text: s.label }))} />
       <div className="govuk-button-group">
@@ -74,7 +83,7 @@ function capitalise(text: string) {
 
 export default function Applications() {
   const { filter, options, rows, count, totalRequestedPence, next, previous, exportQuery } = useLoaderData<typeof loader>();
-  const filtered = Boolean(filter.fund || filter.round || filter.stage || filter.status || filter.district || filter.q);
+  const filtered = Boolean(filter.fund || filter.round || filter.stage || filter.status || filter.district || filter.deprived || filter.q);
   return (
     <>
       <h1 className="govuk-heading-l">Applications</h1>
@@ -134,7 +143,19 @@ export default function Applications() {
                 },
                 { text: r.amountRequestedPence === null ? "" : formatPence(r.amountRequestedPence), format: "numeric" },
                 { text: formatLondonDate(r.submittedAt) },
-                { html: <StatusTag status={r.status} /> },
+                {
+                  html: (
+                    <>
+                      <StatusTag status={r.status} />
+                      {r.deprived ? (
+                        <>
+                          <br />
+                          <Tag text="Deprived area" classes="govuk-tag--pink govuk-!-margin-top-1" />
+                        </>
+                      ) : null}
+                    </>
+                  ),
+                },
               ])}
             />
           )}

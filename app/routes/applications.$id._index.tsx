@@ -8,6 +8,7 @@ import { TaskList } from "~/components/task-list";
 import { draftsService } from "~/domain/applications/index.server";
 import { nextStepPath } from "~/domain/applications/next-step";
 import { NEXT_STEP_TITLES } from "~/layout/next-step";
+import { CoordinatorOffer } from "~/layout/coordinator-offer";
 import { requireSignedIn } from "~/utils/auth.server";
 import { idParam, orNotFound } from "~/utils/not-found.server";
 import { pageTitle } from "~/utils/meta";
@@ -41,6 +42,7 @@ export default function Application() {
         <h1 className="govuk-heading-l">{app.fundName} {app.stage.toLowerCase()}</h1>
         {app.title ? <p className="govuk-body-l">{app.title}</p> : null}
         {app.message ? <FundMessage message={app.message} /> : null}
+        <Support app={app} />
         {!app.editable ? <Sent app={app} /> : <Sections app={app} />}
       </div>
     </div>
@@ -66,6 +68,32 @@ function FundMessage({ message }: { message: NonNullable<App["message"]> }) {
           </p>
           <p className="govuk-body">{message.referral.reason}</p>
         </>
+      ) : null}
+    </div>
+  );
+}
+
+/** The group's Community Coordinator, and their advice to read and answer. */
+function Support({ app }: { app: App }) {
+  const s = app.support;
+  if (!s.coordinatorName && s.adviceCount === 0 && !s.offer) return null;
+  return (
+    <div className="govuk-inset-text" id="coordinator">
+      {s.offer && !s.coordinatorName ? <CoordinatorOffer offer={s.offer} /> : null}
+      {s.coordinatorName ? (
+        <p className="govuk-body">
+          Your Community Coordinator: <strong>{s.coordinatorName}</strong>
+        </p>
+      ) : null}
+      {s.adviceCount > 0 ? (
+        <p className="govuk-body">
+          {s.conversation === "advised" ? <strong>You have advice from your Community Coordinator. </strong> : null}
+          {app.member ? (
+            <a className="govuk-link" href={`/applications/${app.id}/advice`}>
+              {s.conversation === "advised" ? "Read the advice and reply" : "Read the advice and your replies"}
+            </a>
+          ) : null}
+        </p>
       ) : null}
     </div>
   );

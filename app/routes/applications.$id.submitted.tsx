@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Panel } from "~/components/panel";
+import { CoordinatorOffer } from "~/layout/coordinator-offer";
 import { submissionService } from "~/domain/applications/index.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { idParam, orNotFound } from "~/utils/not-found.server";
@@ -41,6 +42,11 @@ export default function Submitted() {
         ) : (
           <p className="govuk-body">The panel for your district then decides, and we email you its decision.</p>
         )}
+        {page.offer ? (
+          <div className="govuk-inset-text">
+            <CoordinatorOffer offer={page.offer} />
+          </div>
+        ) : null}
         <p className="govuk-body">
           <a className="govuk-link" href="/applications">
             See your applications

@@ -16,6 +16,8 @@ export type PostcodeResult =
       wardName: string;
       /** 2011 LSOA, which deprivation data is published by; null where postcodes.io has none. */
       lsoaCode: string | null;
+      /** 2021 LSOA, which later deprivation editions (the 2025 indices) are published by. */
+      lsoa21Code: string | null;
       country: string;
     }
   | { kind: "not_found" }
@@ -43,6 +45,8 @@ const Answer = z.object({
       admin_district: z.string(),
       admin_ward: z.string(),
       lsoa11: z.string().nullish(),
+      lsoa21: z.string().nullish(),
+      lsoa: z.string().nullish(),
     }),
   }),
 });
@@ -68,6 +72,7 @@ export async function lookupPostcode(input: string, opts: LookupOptions = {}): P
     wardCode: r.codes.admin_ward,
     wardName: r.admin_ward,
     lsoaCode: r.codes.lsoa11 ?? null,
+    lsoa21Code: r.codes.lsoa21 ?? r.codes.lsoa ?? null,
     country: r.country,
   };
 }

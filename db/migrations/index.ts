@@ -14,6 +14,8 @@ import * as createDocumentsAndComments from "./20261130010000_create_documents_a
 import * as addAdminIndexes from "./20261201000000_add_admin_indexes";
 import * as createDecisions from "./20261202000000_create_decisions";
 import * as createReminders from "./20261205000000_create_reminders";
+import * as addApplicationCoordinator from "./20261207000000_add_application_coordinator";
+import * as createDeprivation from "./20261207010000_create_deprivation";
 
 export const migrations: Record<string, EngineMigration> = {
   "20261122000000_create_core_tables": createCoreTables,
@@ -26,4 +28,6 @@ export const migrations: Record<string, EngineMigration> = {
   "20261201000000_add_admin_indexes": addAdminIndexes,
   "20261202000000_create_decisions": createDecisions,
   "20261205000000_create_reminders": createReminders,
+  "20261207000000_add_application_coordinator": addApplicationCoordinator,
+  "20261207010000_create_deprivation": createDeprivation,
 };

@@ -29,11 +29,18 @@ export const DEMO_STAFF: StaffSeed[] = [
   { email: "service.admin@council.example.org", name: "Sam Okafor", totpSecret: "DEMOSERVICEADMINTOTPKEY234567ABC", grants: [{ role: "service_admin" }] },
   { email: "fund.admin@council.example.org", name: "Priya Raman", totpSecret: "DEMOFUNDADMINTOTPKEY234567ABCDEF", grants: [{ role: "administrator", fund: "CRF" }, { role: "administrator", fund: "CIF" }] },
   { email: "coordinator@council.example.org", name: "Tom Barker", totpSecret: "DEMOCOORDINATORTOTPKEY234567ABCD", grants: [{ role: "coordinator", district: "E07000010" }, { role: "coordinator", district: "E07000011" }] },
+  // One Community Coordinator per district, as the council has: each sees only their own district's groups.
+  { email: "coordinator.fenland@council.example.org", name: "Fiona Reed", totpSecret: "DEMOFENLANDCOORDTOTPKEY234567ABC", grants: [{ role: "coordinator", district: "E07000010" }] },
+  { email: "coordinator.huntingdonshire@council.example.org", name: "Harry Singh", totpSecret: "DEMOHUNTSCOORDTOTPKEY234567ABCDE", grants: [{ role: "coordinator", district: "E07000011" }] },
   { email: "panel.member@council.example.org", name: "Cllr Helen Marsh", totpSecret: "DEMOPANELMEMBERTOTPKEY234567ABCD", grants: [{ role: "panel_member", round: "cif-panel" }, { role: "panel_member", round: "crf-fenland" }] },
   { email: "adviser@council.example.org", name: "Dr Amir Haddad", totpSecret: "DEMOADVISERTOTPKEY234567ABCDEFGH", grants: [{ role: "adviser", round: "cif-panel" }] },
 ];
 
-type GroupSeed = SeedGroupRow & { members: { email: string; name: string; role: "admin" | "member" }[] };
+type GroupSeed = SeedGroupRow & {
+  members: { email: string; name: string; role: "admin" | "member" }[];
+  /** A Reach Fund draft the group has started, for its district's coordinator to advise on. */
+  draft?: { title: string; summary: string; amountPence: number };
+};
 
 export const DEMO_GROUPS: GroupSeed[] = [
   {
@@ -90,6 +97,28 @@ export const DEMO_GROUPS: GroupSeed[] = [
     lsoa: "E01018225",
     district: "E07000012",
     members: [{ email: "ruth@hi-neighbours.example.org", name: "Ruth Ellis", role: "admin" }],
+  },
+  {
+    // In one of Fenland's most deprived neighbourhoods (IMD 2019 decile 1).
+    name: "March Riverside Men's Shed",
+    type: "unincorporated",
+    address: ["Unit 3, Station Road", "March"],
+    postcode: "PE15 8QD",
+    lsoa: "E01018103",
+    district: "E07000010",
+    members: [{ email: "sam@march-shed.example.org", name: "Sam Hollis", role: "admin" }],
+    draft: { title: "Tools and a workbench for the shed", summary: "A shared workshop where older men meet, learn skills and repair things for neighbours.", amountPence: 85_000 },
+  },
+  {
+    name: "St Neots Youth Band",
+    type: "charity",
+    charity: "1145678",
+    address: ["The Priory Centre, Priory Lane", "St Neots"],
+    postcode: "PE19 2BH",
+    lsoa: "E01018113",
+    district: "E07000011",
+    members: [{ email: "lena@stneots-band.example.org", name: "Lena Brooks", role: "admin" }],
+    draft: { title: "Instruments for new young players", summary: "Lending instruments to children whose families cannot buy them, with free weekly lessons.", amountPence: 60_000 },
   },
 ];
 
@@ -329,6 +358,31 @@ async function seedInto(trx: Transaction<Database>, now: string, passwordHash: s
     for (const m of g.members) {
       const userId = await ensureUser(m.email, m.name);
       await trx.insertInto("organisation_members").values({ organisation_id: id, user_id: userId, role: m.role }).execute();
+    }
+    if (g.draft) {
+      const round = await trx.selectFrom("rounds").selectAll().where("id", "=", roundIds.get(`CRF:${g.district}`)!).executeTakeFirstOrThrow();
+      const app = await trx
+        .insertInto("applications")
+        .values({
+          fund_id: round.fund_id,
+          round_id: round.id,
+          organisation_id: id,
+          stage: "single",
+          form_definition_id: round.application_form_id!,
+          status: "draft",
+          lead_contact_user_id: userIds.get(normaliseEmail(g.members[0].email))!,
+          title: g.draft.title,
+          amount_requested_pence: g.draft.amountPence,
+          district_code: g.district,
+          financial_year: round.financial_year,
+          reference: null,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("application_sections")
+        .values({ application_id: app.id, section_key: "activity", answers: toJson({ project_title: g.draft.title, project_summary: g.draft.summary }), completed: 0 })
+        .execute();
     }
   }
 

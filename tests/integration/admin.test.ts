@@ -298,7 +298,7 @@ describe(`the applications list (${TEST_ENGINE})`, () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8's byte-order mark, so spreadsheets read "Łódź" right
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1);
     const lines = text.split("\r\n");
-    expect(lines[0]).toBe("Reference,Stage,Fund,Round,Group,Title,District,Amount requested (£),Status,Submitted");
+    expect(lines[0]).toBe("Reference,Stage,Fund,Round,Group,Title,District,Amount requested (£),Status,Submitted,Deprived area");
     expect(text).toContain(`${made.a.reference},Application (one stage),Community Reach Fund,`);
     expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""Click"")",Fenland,900.00,submitted,`);
     expect(text).toContain(",'@SUM(A1:A9),");

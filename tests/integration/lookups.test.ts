@@ -70,6 +70,7 @@ describe("postcode look-ups", () => {
       wardCode: "E05011327",
       wardName: "Medworth",
       lsoaCode: "E01018094",
+      lsoa21Code: null,
       country: "England",
     });
   });

@@ -15,8 +15,17 @@ describe("seeding demo data", () => {
   it("fills an empty database once", async () => {
     expect(await isEmpty(db().db)).toBe(true);
     const summary = await seedDemo(db().db, NOW);
-    expect(summary).toMatchObject({ funds: 2, rounds: 9, organisations: 5 + 32, innovationOutlines: 34 });
+    expect(summary).toMatchObject({ funds: 2, rounds: 9, organisations: 7 + 32, innovationOutlines: 34 });
     expect(await isEmpty(db().db)).toBe(false);
+  });
+
+  it("seeds a Reach Fund draft for a Fenland group and one for a Huntingdonshire group, each unfinished", async () => {
+    const k = db().db;
+    const drafts = await k.selectFrom("applications as a").innerJoin("organisations as o", "o.id", "a.organisation_id").select(["o.name", "a.district_code", "a.title"]).where("a.status", "=", "draft").orderBy("a.id").execute();
+    expect(drafts).toEqual([
+      { name: "March Riverside Men's Shed", district_code: "E07000010", title: "Tools and a workbench for the shed" },
+      { name: "St Neots Youth Band", district_code: "E07000011", title: "Instruments for new young players" },
+    ]);
   });
 
   it("seeds the Community Reach Fund: £1,000 cap, one stage, a round and a pot per district for the financial year", async () => {
@@ -81,7 +90,7 @@ describe("seeding demo data", () => {
     expect(new Set(grants.map((g) => g.role))).toEqual(new Set(["service_admin", "administrator", "coordinator", "panel_member", "adviser"]));
     expect(grants.find((g) => g.role === "service_admin")).toMatchObject({ scope: "all" });
     expect(grants.filter((g) => g.role === "administrator").every((g) => g.scope === "fund" && g.fund_id)).toBe(true);
-    expect(grants.filter((g) => g.role === "coordinator").map((g) => g.district_code).sort()).toEqual(["E07000010", "E07000011"]);
+    expect(grants.filter((g) => g.role === "coordinator").map((g) => g.district_code).sort()).toEqual(["E07000010", "E07000010", "E07000011", "E07000011"]);
     expect(grants.filter((g) => g.role === "panel_member" || g.role === "adviser").every((g) => g.scope === "round" && g.round_id)).toBe(true);
     expect(grants.map((g) => g.email)).toEqual(expect.arrayContaining(DEMO_STAFF.map((s) => s.email)));
     expect(await verifyPassword(DEMO_PASSWORD, grants[0].password_hash!)).toBe(true);
@@ -141,7 +150,8 @@ describe("seeding demo data", () => {
 
   it("every seeded application answers every section of its form, as the form's own rules read them", async () => {
     const k = db().db;
-    const apps = await k.selectFrom("applications as a").innerJoin("form_definitions as f", "f.id", "a.form_definition_id").select(["a.id", "a.title", "f.definition"]).execute();
+    // The two Reach Fund drafts (for the coordinators to advise on) are unfinished on purpose.
+    const apps = await k.selectFrom("applications as a").innerJoin("form_definitions as f", "f.id", "a.form_definition_id").select(["a.id", "a.title", "f.definition"]).where("a.status", "!=", "draft").execute();
     expect(apps.length).toBe(34 + 9);
     for (const app of apps) {
       const form = fromJson<FormDefinition>(app.definition, { sections: [] });

@@ -21,6 +21,9 @@ export const MOCK_POSTCODES: MockPostcode[] = [
   { postcode: "CB1 2AD", district: ["E07000008", "Cambridge"], ward: ["E05013050", "Petersfield"], lsoa11: "E01017944" },
   { postcode: "CB7 5AE", district: ["E07000009", "East Cambridgeshire"], ward: ["E05010783", "Soham North"], lsoa11: "E01018042" },
   { postcode: "CB24 9LU", district: ["E07000012", "South Cambridgeshire"], ward: ["E05011294", "Histon & Impington"], lsoa11: "E01018225" },
+  // The seeded Men's Shed, in a decile-1 LSOA (English Indices of Deprivation 2019), and the youth band.
+  { postcode: "PE15 8QD", district: ["E07000010", "Fenland"], ward: ["E05011320", "March East"], lsoa11: "E01018103" },
+  { postcode: "PE19 2BH", district: ["E07000011", "Huntingdonshire"], ward: ["E05011797", "St Neots Priory Park & Little Paxton"], lsoa11: "E01018113" },
   // Outside the county council's area: Peterborough is a unitary authority.
   { postcode: "PE1 1HQ", district: ["E06000031", "Peterborough"], ward: ["E05010816", "Central"], lsoa11: "E01015638" },
 ];

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   assertCan,
   can,
+  coordinatorDistricts,
   ForbiddenError,
   workflowActorsFor,
   type Actor,
@@ -75,6 +76,8 @@ const APPLICATION_EXPECTED: Record<string, Partial<Record<ApplicationAction, Who
     "application.decide": ADMINS,
     "application.view_notes": ADMINS,
     "application.advise": [...ADMINS, "coordinator"],
+    "application.coordinate": ["coordinator"],
+    "application.reply_to_advice": GROUP_PEOPLE,
     "application.score": [],
   },
   in_review: {
@@ -89,6 +92,8 @@ const APPLICATION_EXPECTED: Record<string, Partial<Record<ApplicationAction, Who
     "application.view_as_staff": ADMINS,
     "application.add_note": ADMINS,
     "application.advise": [...ADMINS, "coordinator", "adviser"],
+    "application.coordinate": ["coordinator"],
+    "application.reply_to_advice": GROUP_PEOPLE,
     "application.score": ["panelMember"],
   },
   more_information: {
@@ -122,6 +127,19 @@ describe("applications", () => {
     const notYetPlaced = { ...application("draft"), districtCode: null };
     expect(can(cast.coordinator, "application.view", notYetPlaced)).toBe(true);
     expect(can(cast.otherCoordinator, "application.view", notYetPlaced)).toBe(false);
+  });
+
+  it("a coordinator who belongs to the applying group cannot coordinate its application", () => {
+    const both: Actor = { userId: 61, grants: [{ role: "coordinator", scope: "district", districtCode: FENLAND }], memberships: [{ organisationId: GROUP, role: "member" }] };
+    expect(can(both, "application.coordinate", application("draft"))).toBe(false);
+    expect(can(both, "application.reply_to_advice", application("draft"))).toBe(true);
+  });
+
+  it("a coordinator's districts: their district grants, or all for a countywide grant", () => {
+    expect(coordinatorDistricts(cast.coordinator)).toEqual([FENLAND]);
+    expect(coordinatorDistricts(cast.fundAdmin)).toEqual([]);
+    expect(coordinatorDistricts({ userId: 62, grants: [{ role: "coordinator", scope: "all" }], memberships: [] })).toBe("all");
+    expect(coordinatorDistricts(null)).toEqual([]);
   });
 
   it("an administrator who belongs to the applying group cannot screen or decide its application", () => {
@@ -213,6 +231,7 @@ describe("funds, rounds and the service", () => {
       "service.manage_staff": ["serviceAdmin"],
       "service.view_outbox": ["serviceAdmin"],
       "service.view_audit_log": ["serviceAdmin"],
+      "service.manage_deprivation": ["serviceAdmin"],
     };
     for (const [action, allowed] of Object.entries(expected) as [ServiceAction, Who[]][]) {
       for (const who of EVERYONE) {

@@ -1,7 +1,7 @@
 import { getDb } from "~db/client";
 import { actingGroup, myGroups } from "~/domain/organisations/organisations.server";
 import { loadActor } from "./access.server";
-import { can } from "./policy";
+import { can, isCoordinator } from "./policy";
 
 /**
  * What every page shows a signed-in person: the staff pages their navigation links to, and the group
@@ -18,6 +18,8 @@ export async function navigationFor(userId: number, sessionId: string) {
     auditLog: can(actor, "service.view_audit_log", { kind: "service" }),
     sentEmails: can(actor, "service.view_outbox", { kind: "service" }),
     staff: can(actor, "service.manage_staff", { kind: "service" }),
+    coordinator: isCoordinator(actor),
+    deprivation: can(actor, "service.manage_deprivation", { kind: "service" }),
     groups: groups.length > 0 || !actor?.grants.length,
     acting: acting ? { id: acting.id, name: acting.name, several: groups.length > 1 } : groups.length > 1 ? { id: null, name: null, several: true } : null,
   };

@@ -84,7 +84,9 @@ export type ApplicationAction =
   | "application.score"
   | "application.view_notes"
   | "application.view_as_staff"
-  | "application.add_note";
+  | "application.add_note"
+  | "application.coordinate"
+  | "application.reply_to_advice";
 export type OrganisationAction =
   | "organisation.view"
   | "organisation.edit"
@@ -92,7 +94,7 @@ export type OrganisationAction =
   | "organisation.start_application";
 export type FundAction = "fund.view_applications" | "fund.edit" | "fund.edit_forms" | "fund.manage_rounds" | "fund.manage_budgets" | "fund.export";
 export type RoundAction = "round.view_applications" | "round.edit";
-export type ServiceAction = "service.create_fund" | "service.manage_staff" | "service.view_audit_log" | "service.view_outbox";
+export type ServiceAction = "service.create_fund" | "service.manage_staff" | "service.view_audit_log" | "service.view_outbox" | "service.manage_deprivation";
 
 export type ActionFor<R extends Resource> = R extends ApplicationFacts
   ? ApplicationAction
@@ -132,6 +134,19 @@ function coordinatesDistrict(actor: Actor, districtCode: string | null): boolean
   return actor.grants.some(
     (g) => g.role === "coordinator" && (g.scope === "all" || (g.scope === "district" && g.districtCode === districtCode)),
   );
+}
+
+/** The districts a coordinator covers: "all" for a countywide grant, else their district codes (none if not a coordinator). */
+export function coordinatorDistricts(actor: Actor | null): "all" | string[] {
+  if (!actor) return [];
+  const grants = actor.grants.filter((g) => g.role === "coordinator");
+  if (grants.some((g) => g.scope === "all")) return "all";
+  return [...new Set(grants.flatMap((g) => (g.scope === "district" ? [g.districtCode] : [])))];
+}
+
+export function isCoordinator(actor: Actor | null): boolean {
+  const d = coordinatorDistricts(actor);
+  return d === "all" || d.length > 0;
 }
 
 function sitsOnRound(actor: Actor, role: "panel_member" | "adviser", roundId: number): boolean {
@@ -177,6 +192,13 @@ function canOnApplication(actor: Actor, action: ApplicationAction, app: Applicat
       return admin;
     case "application.advise":
       return admin || coordinator || adviser;
+    // A Community Coordinator's own page for an application in their districts: drafts too (pre-application
+    // support), but never their own group's.
+    case "application.coordinate":
+      return coordinator && membership === undefined;
+    // Any member of the group answers its coordinator's advice.
+    case "application.reply_to_advice":
+      return membership !== undefined;
     case "application.score":
       return panel && PANEL_SCORING.has(app.status);
   }
@@ -234,6 +256,7 @@ function canOnService(actor: Actor, action: ServiceAction): boolean {
     case "service.manage_staff":
     case "service.view_outbox":
     case "service.view_audit_log":
+    case "service.manage_deprivation": // deprivation editions and the threshold
       return isServiceAdmin(actor);
   }
 }

@@ -57,6 +57,11 @@ export interface StaffApplicationView {
   amountRequestedPence: number | null;
   submittedAt: string;
   leadContact: string;
+  coordinatorName: string | null;
+  /** The deprived-area flag, what was found at submission, and an administrator's reason if set by hand. */
+  deprivation: { flagged: boolean; decile: number | null; edition: string | null; lsoaCode: string | null; reason: string | null; setBy: string | null };
+  /** The advice a Community Coordinator gave the group, and its replies (the group sees these). */
+  advice: { id: number; kind: "advice" | "reply"; at: string; who: string; body: string }[];
   sections: AnsweredSection[];
   documents: { id: number; filename: string; sizeBytes: number; scanState: ScanState; scanText: string; uploadedAt: string; question: string }[];
   history: { id: number; at: string; who: string; what: string; from: string | null; to: string | null; why: string | null }[];
@@ -75,7 +80,10 @@ export async function staffApplicationView(db: Db, userId: number, applicationId
     .innerJoin("users as u", "u.id", "a.lead_contact_user_id")
     .innerJoin("form_definitions as fd", "fd.id", "a.form_definition_id")
     .leftJoin("districts as d", "d.code", "a.district_code")
-    .select(["a.amount_requested_pence", "a.submitted_at", "r.name as round_name", "u.full_name as lead_name", "fd.definition", "d.name as district_name"])
+    .leftJoin("users as cu", "cu.id", "a.coordinator_user_id")
+    .leftJoin("users as fu", "fu.id", "a.deprived_area_set_by_user_id")
+    .select(["a.deprived_area", "a.imd_decile", "a.imd_edition", "a.imd_lsoa_code", "a.deprived_area_reason", "fu.full_name as flag_set_by"])
+    .select(["a.amount_requested_pence", "a.submitted_at", "r.name as round_name", "u.full_name as lead_name", "fd.definition", "d.name as district_name", "cu.full_name as coordinator_name"])
     .where("a.id", "=", row.id)
     .executeTakeFirstOrThrow();
   const [sections, documents, history, notes] = await Promise.all([
@@ -94,9 +102,9 @@ export async function staffApplicationView(db: Db, userId: number, applicationId
     db
       .selectFrom("comments as c")
       .leftJoin("users as u", "u.id", "c.author_user_id")
-      .select(["c.id", "c.created_at", "c.body", "u.full_name"])
+      .select(["c.id", "c.kind", "c.created_at", "c.body", "u.full_name"])
       .where("c.application_id", "=", row.id)
-      .where("c.kind", "=", "note")
+      .where("c.kind", "in", ["note", "advice", "reply"])
       .orderBy("c.id")
       .execute(),
   ]);
@@ -137,7 +145,17 @@ export async function staffApplicationView(db: Db, userId: number, applicationId
       to: h.to_state ? stateLabel(h.to_state) : null,
       why: h.reason,
     })),
-    notes: notes.map((n) => ({ id: n.id, at: n.created_at, who: n.full_name ?? "a former user", body: n.body })),
+    coordinatorName: app.coordinator_name,
+    deprivation: {
+      flagged: app.deprived_area === 1,
+      decile: app.imd_decile,
+      edition: app.imd_edition,
+      lsoaCode: app.imd_lsoa_code,
+      reason: app.deprived_area_reason,
+      setBy: app.deprived_area_reason === null ? null : (app.flag_set_by ?? "a former user"),
+    },
+    advice: notes.filter((n) => n.kind !== "note").map((n) => ({ id: n.id, kind: n.kind as "advice" | "reply", at: n.created_at, who: n.full_name ?? "a former user", body: n.body })),
+    notes: notes.filter((n) => n.kind === "note").map((n) => ({ id: n.id, at: n.created_at, who: n.full_name ?? "a former user", body: n.body })),
     actions: actionsNow(actor, { stage: row.stage, status: row.status, facts }).map((a) => ({ value: a, label: ACTION_LABELS[a] })),
     // An invited outline's full application is still to come: its group can be given more time for it.
     canExtend: row.status === "invited",

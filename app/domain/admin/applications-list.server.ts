@@ -70,6 +70,7 @@ function conditions(scope: ListScope, f: ListFilter): Where {
     if (f.district === "none") all.push(eb("a.district_code", "is", null));
     else if (f.district) all.push(eb("a.district_code", "=", f.district));
     if (f.status) all.push(eb("a.status", "=", f.status));
+    if (f.deprived) all.push(eb("a.deprived_area", "=", f.deprived === "yes" ? 1 : 0));
     if (f.stage) all.push(eb("a.stage", "=", f.stage as "single" | "outline" | "full"));
     if (f.round) all.push(eb("a.round_id", "=", f.round));
     if (f.q) {
@@ -129,6 +130,7 @@ function rowsQuery(db: Db, scope: ListScope, f: ListFilter, cursor: Cursor | nul
       "a.amount_requested_pence",
       "a.submitted_at",
       "a.district_code",
+      "a.deprived_area",
       "o.name as organisation_name",
       "f.code as fund_code",
       "f.name as fund_name",
@@ -165,6 +167,7 @@ export interface ListRow {
   districtName: string | null;
   amountRequestedPence: number | null;
   submittedAt: string;
+  deprived: boolean;
 }
 
 export interface ListPage {
@@ -190,6 +193,7 @@ function toRow(r: Awaited<ReturnType<ReturnType<typeof rowsQuery>["execute"]>>[n
     districtName: r.district_name,
     amountRequestedPence: r.amount_requested_pence,
     submittedAt: r.submitted_at!,
+    deprived: r.deprived_area === 1,
   };
 }
 
@@ -225,7 +229,7 @@ export async function listApplications(db: Db, scope: ListScope, f: ListFilter, 
   };
 }
 
-const EXPORT_HEADINGS = ["Reference", "Stage", "Fund", "Round", "Group", "Title", "District", "Amount requested (£)", "Status", "Submitted"];
+const EXPORT_HEADINGS = ["Reference", "Stage", "Fund", "Round", "Group", "Title", "District", "Amount requested (£)", "Status", "Submitted", "Deprived area"];
 
 /**
  * The CSV of exactly the filtered list, in the list's order, written a batch at a time as the browser
@@ -270,6 +274,7 @@ export function exportApplications(
               penceForCsv(r.amount_requested_pence),
               stateLabel(r.status),
               r.submitted_at ? formatLondonDateTime(r.submitted_at) : "",
+              r.deprived_area === 1 ? "Yes" : "No",
             ]);
           }
           rows += batch.length;

@@ -5,6 +5,7 @@ import { getDb } from "~db/client";
 import * as list from "./applications-list.server";
 import * as view from "./application-view.server";
 import * as audit from "./audit-log.server";
+import * as deprivation from "~/domain/deprivation/deprivation.server";
 import * as setup from "~/domain/funds/setup.server";
 import * as editor from "~/domain/forms/editor.server";
 
@@ -18,6 +19,7 @@ export const adminApplications = {
   exportApplications: bind(list.exportApplications),
   staffApplicationView: bind(view.staffApplicationView),
   addNote: bind(view.addNote),
+  setDeprivedFlag: bind(deprivation.setDeprivedFlag),
 };
 
 export const auditLog = {
@@ -58,4 +60,5 @@ export const formEditor = {
 export type { Step as FormEditStep } from "~/domain/forms/editor.server";
 
 export { SCAN_STATES, NOTE_MAX } from "./application-view.server";
+export { REASON_MAX } from "~/domain/deprivation/deprivation.server";
 export { PAGE_SIZE } from "./applications-list.server";

@@ -30,6 +30,8 @@ export interface ListFilter {
   stage: string | null;
   status: string | null;
   district: string | null;
+  /** Flagged as in a deprived area ("yes"), or not ("no"). */
+  deprived: "yes" | "no" | null;
   /** A reference, or words from the title or the group's name. */
   q: string;
   sort: SortKey;
@@ -55,12 +57,14 @@ export function parseFilter(params: URLSearchParams): ListFilter {
   const status = params.get("status");
   const district = params.get("district");
   const sort = params.get("sort");
+  const deprived = params.get("deprived");
   return {
     fund: positiveInt(params.get("fund")),
     round: positiveInt(params.get("round")),
     stage: STAGES.some((s) => s.value === stage) ? stage : null,
     status: status && LISTED_STATES.includes(status) ? status : null,
     district: district && (DISTRICT.test(district) || district === "none") ? district : null,
+    deprived: deprived === "yes" || deprived === "no" ? deprived : null,
     q: (params.get("q") ?? "").trim().slice(0, 100),
     sort: sort && sort in SORTS ? (sort as SortKey) : DEFAULT_SORT,
   };
@@ -99,6 +103,7 @@ export function filterQuery(f: ListFilter, extra: Record<string, string> = {}): 
   if (f.stage) params.set("stage", f.stage);
   if (f.status) params.set("status", f.status);
   if (f.district) params.set("district", f.district);
+  if (f.deprived) params.set("deprived", f.deprived);
   if (f.q) params.set("q", f.q);
   if (f.sort !== DEFAULT_SORT) params.set("sort", f.sort);
   for (const [k, v] of Object.entries(extra)) params.set(k, v);

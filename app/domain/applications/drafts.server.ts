@@ -24,6 +24,7 @@ import { findApplicationForPolicy } from "./applications.queries.server";
 import { nextStepFor, type NextStepLink } from "./next-step";
 import { progressFor, stageLabel, type Progress } from "./progress";
 import { mayWithdraw } from "./applications.server";
+import { adviceSummary, type AdviceSummary } from "~/domain/coordinators/coordinators.server";
 import type { Stage } from "./workflow";
 
 type Db = Kysely<Database>;
@@ -150,6 +151,8 @@ export interface TaskListPage {
   completedCount: number;
   /** Where a returning person left off: the first page of the first section not completed. */
   resume: { section: string; page: string } | null;
+  /** The group's Community Coordinator and their advice (app/domain/coordinators). */
+  support: AdviceSummary;
 }
 
 export async function taskList(db: Db, userId: number, applicationId: number): Promise<TaskListPage> {
@@ -176,6 +179,7 @@ export async function taskList(db: Db, userId: number, applicationId: number): P
     sections,
     completedCount: sections.filter((s) => s.status === "completed").length,
     resume: next ? { section: next.key, page: firstUnanswered(form.sections.find((s) => s.key === next.key)!, stored.get(next.key) ?? null) } : null,
+    support: await adviceSummary(db, app.row.id),
   };
 }
 

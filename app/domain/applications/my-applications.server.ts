@@ -14,6 +14,7 @@ import { nextStepFor, type NextStepLink } from "./next-step";
 import { progressFor, stageLabel, type Progress } from "./progress";
 import { deadlineFor } from "./submission.rules";
 import { isEditable, type Stage } from "./workflow";
+import { supportOffer, type SupportOffer } from "~/domain/deprivation/deprivation.server";
 
 type Db = Kysely<Database>;
 
@@ -129,6 +130,8 @@ export interface SubmittedView {
   fundName: string;
   organisationName: string;
   stage: string;
+  /** Flagged as in a deprived area: the district's Community Coordinators, offered to the group. */
+  offer: SupportOffer | null;
 }
 
 /** The confirmation after sending; null when the application has not been sent (the page goes back to it). */
@@ -138,7 +141,8 @@ export async function submittedView(db: Db, userId: number, applicationId: numbe
   if (!found || !can(actor, "application.view", found.facts)) throw new DraftNotFound();
   const { row } = found;
   if (!row.reference || isEditable(row.status)) return null;
-  return { id: row.id, reference: row.reference, title: row.title, fundName: row.fund_name, organisationName: row.organisation_name, stage: stageLabel(row.stage as Stage) };
+  const offer = await supportOffer(db, row.id);
+  return { id: row.id, reference: row.reference, title: row.title, fundName: row.fund_name, organisationName: row.organisation_name, stage: stageLabel(row.stage as Stage), offer };
 }
 
 export interface WithdrawalView {

@@ -14,6 +14,7 @@ import { sectionStatus, type StoredSection } from "~/domain/forms/answers";
 import type { FormDefinition } from "~/domain/forms/definition";
 import { financialYearOf, formatFinancialYear } from "~/domain/shared/time";
 import { applyTransition, TransitionRefused } from "./applications.server";
+import { deprivationAtSubmission, storeDeprivation } from "~/domain/deprivation/deprivation.server";
 import { findApplicationForPolicy } from "./applications.queries.server";
 import { DraftNotFound } from "./drafts.server";
 import { checkCap, deadlineFor, formatReference, isPastDeadline } from "./submission.rules";
@@ -169,6 +170,9 @@ export async function submitApplication(
     return { kind: "refused", problem: { kind: "closed", closesAt: ctx.deadline.closesAt, extended: ctx.deadline.extended } };
   }
 
+  // The deprived-area flag's inputs, which may ask postcodes.io: never inside the transaction.
+  const deprivation = await deprivationAtSubmission(db, applicationId);
+
   try {
     return await db.transaction().execute(async (trx): Promise<SubmitResult> => {
       // One submission at a time per group: the cap counts the group's other applications, so two sent
@@ -225,6 +229,7 @@ export async function submitApplication(
         { applicationId, action: resubmission ? "resubmit" : "submit", ip },
         { set: { reference, submitted_at: app.submitted_at ?? nowIso }, auditData: { declaration: DECLARATION } },
       );
+      if (deprivation) await storeDeprivation(trx, applicationId, deprivation);
       return { kind: "submitted", reference };
     });
   } catch (error) {

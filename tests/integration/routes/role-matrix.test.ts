@@ -122,6 +122,8 @@ beforeAll(async () => {
   const uploaded = await upload(db(), deps, people.memberA.userId!, ids.appA, "budget", "quotes", staged, null);
   if (uploaded.kind !== "uploaded") throw new Error(uploaded.kind);
   ids.docA = uploaded.documentId;
+  // Advice from the Fenland coordinator on it, for the group's advice page.
+  await db().insertInto("comments").values({ application_id: ids.appA, author_user_id: people.coordinatorFenland.userId, kind: "advice", body: "Get a second quote.", parent_comment_id: null }).execute();
   // Submitted applications, one to each fund, for the fund administrators' screens.
   ids.fundReach = fund("CRF");
   const reach = await makeApplication(db(), { group: "Soham Young Carers' Club", fundCode: "CRF", status: "submitted", title: "Young carers' summer trips" });
@@ -292,6 +294,25 @@ const MATRIX: Record<string, { url: () => string; GET: Row; POST: Row; body?: Re
   "admin.decisions.$id.tsx": { url: () => `/admin/decisions/${ids.batch}`, GET: fundAdmins(200, 404), POST: fundAdmins("→/admin/decisions/BATCH", 404) },
   "admin.applications.$id_.extension.tsx": { url: () => `/admin/applications/${ids.appA}/extension`, GET: fundAdmins(200, 404), POST: fundAdmins(200, 404) },
   // How staff hear of new submissions: any member of staff may look (only administrators have funds to choose for).
+  // Community Coordinators: their district view, and a page per application in their districts (group A's
+  // draft is in Fenland); no one else, not even a service administrator, has one. Advice left blank comes
+  // back with its error.
+  "coordinator._index.tsx": { url: () => "/coordinator", GET: { ...all(404), anonymous: "sign-in", coordinatorFenland: 200 }, POST: all(405) },
+  "coordinator.applications.$id.tsx": {
+    url: () => `/coordinator/applications/${ids.appA}`,
+    GET: { ...all(404), anonymous: "sign-in", coordinatorFenland: 200 },
+    POST: { ...all(404), anonymous: "sign-in", coordinatorFenland: 200 },
+    body: { intent: "advice", advice: "" },
+  },
+  // The group's side of the advice: its members only; a blank reply comes back with its error.
+  "applications.$id.advice.tsx": {
+    url: () => `/applications/${ids.appA}/advice`,
+    GET: { ...all(404), anonymous: "sign-in", applicantA: 200, memberA: 200 },
+    POST: { ...all(404), anonymous: "sign-in", applicantA: 200, memberA: 200 },
+    body: { reply: "" },
+  },
+  // Deprived areas: the threshold and the editions, service administrators only; a blank threshold comes back with its error.
+  "admin.deprivation.tsx": { url: () => "/admin/deprivation", GET: serviceAdminOnly(200), POST: serviceAdminOnly(200), body: { intent: "threshold", threshold: "" } },
   "admin.notifications.tsx": {
     url: () => "/admin/notifications",
     GET: { ...all(200), anonymous: "sign-in", applicantA: 404, memberA: 404, applicantB: 404 },
@@ -383,6 +404,21 @@ describe("a fund's administrators see only their fund's applications", () => {
     expect(all.text).toContain(refs.innovation);
   });
 
+  it("the list filters on the deprived-area flag and tags flagged rows", async () => {
+    await db().updateTable("applications").set({ deprived_area: 1 }).where("id", "=", ids.appReach).execute();
+    try {
+      const flagged = await body("/admin/applications?deprived=yes", people.adminReach);
+      expect(flagged.status).toBe(200);
+      expect(flagged.text).toContain(refs.reach);
+      expect(flagged.text).toContain("Deprived area</strong>");
+      const others = await body("/admin/applications?deprived=no", people.serviceAdmin);
+      expect(others.text).not.toContain(refs.reach);
+      expect(others.text).toContain(refs.innovation);
+    } finally {
+      await db().updateTable("applications").set({ deprived_area: 0 }).where("id", "=", ids.appReach).execute();
+    }
+  });
+
   it("a draft is not on the staff screens: the group's draft answers 404 in the staff view", async () => {
     expect(await attempt("GET", `/admin/applications/${ids.appA}`, people.adminReach)).toBe(404);
     expect(await attempt("GET", `/admin/applications/${ids.appA}`, people.serviceAdmin)).toBe(404);
@@ -442,7 +478,7 @@ function keyPaths(value: unknown, prefix = ""): string[] {
 
 const ROOT_FIELDS = [
   "settings", "settings.operatorName", "settings.serviceName", "settings.contactEmail", "settings.contactPhone", "settings.contactAddress", "settings.websiteUrl",
-  "csrf", "formErrors", "user", "user.name", "user.sentEmails", "user.staff", "user.groups", "user.applications", "user.funds", "user.auditLog", "user.acting", "user.acting.id", "user.acting.name", "user.acting.several",
+  "csrf", "formErrors", "user", "user.name", "user.sentEmails", "user.staff", "user.groups", "user.applications", "user.funds", "user.auditLog", "user.coordinator", "user.deprivation", "user.acting", "user.acting.id", "user.acting.name", "user.acting.several",
   "session", "session.secondsLeft", "session.idleSeconds",
 ];
 
@@ -490,7 +526,24 @@ const ALLOWED: Record<string, string[]> = {
   "routes/applications.$id._index": [
     "id", "title", "reference", "fundName", "organisationName", "stage", "status", "progress", "progress.tag", "progress.tag.text", "progress.tag.classes", "progress.next",
     "editable", "canWithdraw", "nextStep", "nextStep.step", "nextStep.startedId", "member", "message", "message.heading", "message.body", "message.referral", "message.referral.to", "message.referral.reason", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].firstPage",
-    "completedCount", "resume", "resume.section", "resume.page", "saved",
+    "completedCount", "resume", "resume.section", "resume.page", "saved", "support", "support.offer", "support.offer.districtName", "support.offer.coordinators", "support.offer.coordinators[].name", "support.offer.coordinators[].email", "support.coordinatorName", "support.adviceCount", "support.conversation",
+  ],
+  "routes/admin.deprivation": [
+    "done", "imported", "view", "view.threshold", "view.vintages", "view.vintages[].value", "view.vintages[].label",
+    "view.editions", ...["id", "name", "vintage", "vintageLabel", "rows", "current", "importedAt", "importedBy", "source"].map((k) => `view.editions[].${k}`),
+  ],
+  "routes/coordinator._index": [
+    "districts", "districts[].code", "districts[].name", "filter", "filter.district", "filter.status", "filters", "filters[].value", "filters[].label", "more",
+    "rows", ...["id", "reference", "title", "stage", "status", "statusLabel", "fundName", "organisationName", "districtName", "lastActivityAt", "conversation", "coordinatorName"].map((k) => `rows[].${k}`),
+  ],
+  "routes/coordinator.applications.$id": [
+    "advised", "takenOn", "application",
+    ...["id", "reference", "title", "status", "statusLabel", "fundName", "organisationName", "districtName", "leadContact", "coordinatorName", "isNamedCoordinator", "conversation",
+      "sections", "sections[].key", "sections[].title", "sections[].rows", "sections[].rows[].questionId", "sections[].rows[].label", "sections[].rows[].lines",
+      "thread", "thread[].id", "thread[].kind", "thread[].at", "thread[].who", "thread[].body"].map((k) => `application.${k}`),
+  ],
+  "routes/applications.$id.advice": [
+    "replied", "advice", ...["id", "reference", "title", "fundName", "organisationName", "coordinatorName", "thread", "thread[].id", "thread[].kind", "thread[].at", "thread[].who", "thread[].body"].map((k) => `advice.${k}`),
   ],
   "routes/applications.$id.check": [
     "applicationId", "title", "fundName", "editable", "complete", "sections", "sections[].key", "sections[].title", "sections[].status", "sections[].rows",
@@ -504,7 +557,7 @@ const ALLOWED: Record<string, string[]> = {
   ],
   "routes/applications.$id.full": ["outlineId", "reference", "title", "fundName", "organisationName", "existingId", "refusal", "deadline", "step"],
   "routes/applications.$id.revise": ["outlineId", "reference", "title", "fundName", "organisationName", "existingId", "refusal", "deadline", "step"],
-  "routes/applications.$id.submitted": ["id", "reference", "title", "fundName", "organisationName", "stage"],
+  "routes/applications.$id.submitted": ["id", "reference", "title", "fundName", "organisationName", "stage", "offer", "offer.districtName", "offer.coordinators", "offer.coordinators[].name", "offer.coordinators[].email"],
   "routes/applications.$id.withdraw": ["id", "reference", "title", "fundName", "organisationName", "refusal"],
   "routes/funds.$slug_.check._index": [],
   "routes/funds.$slug_.check.$question": [
@@ -529,18 +582,20 @@ const ALLOWED: Record<string, string[]> = {
     "items[].lastError", "nextBefore", "counts", "counts.pending", "counts.sending", "counts.sent", "counts.failed", "status",
   ],
   "routes/admin.applications._index": [
-    "filter", ...["fund", "round", "stage", "status", "district", "q", "sort"].map((k) => `filter.${k}`),
+    "filter", ...["fund", "round", "stage", "status", "district", "deprived", "q", "sort"].map((k) => `filter.${k}`),
     "options", "options.funds", "options.funds[].id", "options.funds[].code", "options.funds[].name", "options.rounds", "options.rounds[].id", "options.rounds[].fundId",
     "options.rounds[].name", "options.districts", "options.districts[].code", "options.districts[].name",
-    "rows", ...["id", "reference", "stage", "status", "statusLabel", "title", "organisationName", "fundCode", "fundName", "roundName", "districtName", "amountRequestedPence", "submittedAt"].map((k) => `rows[].${k}`),
+    "rows", ...["id", "reference", "stage", "status", "statusLabel", "title", "organisationName", "fundCode", "fundName", "roundName", "districtName", "amountRequestedPence", "submittedAt", "deprived"].map((k) => `rows[].${k}`),
     "count", "totalRequestedPence", "next", "previous", "exportQuery",
   ],
   "routes/admin.applications.$id": [
-    "noteAdded", "application",
+    "noteAdded", "flagSaved", "application",
     ...["id", "reference", "title", "stage", "status", "statusLabel", "version", "fundName", "roundName", "organisationName", "organisationId", "districtName", "amountRequestedPence",
       "submittedAt", "leadContact", "sections", "sections[].key", "sections[].title", "sections[].rows", "sections[].rows[].questionId", "sections[].rows[].label", "sections[].rows[].lines",
       "documents", "documents[].id", "documents[].filename", "documents[].sizeBytes", "documents[].scanState", "documents[].scanText", "documents[].uploadedAt", "documents[].question",
       "history", "history[].id", "history[].at", "history[].who", "history[].what", "history[].from", "history[].to", "history[].why",
+      "deprivation", "deprivation.flagged", "deprivation.decile", "deprivation.edition", "deprivation.lsoaCode", "deprivation.reason", "deprivation.setBy",
+      "coordinatorName", "advice", "advice[].id", "advice[].kind", "advice[].at", "advice[].who", "advice[].body",
       "notes", "notes[].id", "notes[].at", "notes[].who", "notes[].body", "actions", "actions[].value", "actions[].label", "canExtend"].map((k) => `application.${k}`),
   ],
   "routes/admin.funds.$id.rounds.$roundId_.review": [

@@ -29,10 +29,10 @@ describe("CSV cells", () => {
 
 describe("the list's filter in the URL", () => {
   it("keeps known values, ignores the rest, and writes back only what differs from the defaults", () => {
-    const f = parseFilter(new URLSearchParams("fund=2&district=E07000010&status=in_review&stage=outline&q=%20larder%20&sort=amount-high&round=x"));
-    expect(f).toEqual({ fund: 2, round: null, stage: "outline", status: "in_review", district: "E07000010", q: "larder", sort: "amount-high" });
-    expect(parseFilter(new URLSearchParams("status=draft&district=';drop&sort=nope&fund=-1"))).toEqual({ fund: null, round: null, stage: null, status: null, district: null, q: "", sort: "newest" });
-    expect(filterQuery(f, { after: "x~1" })).toBe("?fund=2&stage=outline&status=in_review&district=E07000010&q=larder&sort=amount-high&after=x%7E1");
+    const f = parseFilter(new URLSearchParams("fund=2&district=E07000010&status=in_review&stage=outline&q=%20larder%20&sort=amount-high&round=x&deprived=yes"));
+    expect(f).toEqual({ fund: 2, round: null, stage: "outline", status: "in_review", district: "E07000010", deprived: "yes", q: "larder", sort: "amount-high" });
+    expect(parseFilter(new URLSearchParams("status=draft&district=';drop&sort=nope&fund=-1&deprived=maybe"))).toEqual({ fund: null, round: null, stage: null, status: null, district: null, deprived: null, q: "", sort: "newest" });
+    expect(filterQuery(f, { after: "x~1" })).toBe("?fund=2&stage=outline&status=in_review&district=E07000010&deprived=yes&q=larder&sort=amount-high&after=x%7E1");
     expect(filterQuery(parseFilter(new URLSearchParams()))).toBe("");
   });
 
