@@ -161,10 +161,11 @@ describe.each(MODES)("the form editor (%s)", (mode) => {
     const activity = adminPage.locator("#section-activity tbody tr");
     const last = async () => (await activity.last().getAttribute("id")) ?? "";
     expect(await last()).toBe(`question-${questionId}`);
+    // Each click posts and the page comes back: poll until the new page shows the new order.
     await row.getByRole("button", { name: `Move up ${label}` }).click();
-    expect(await last()).not.toBe(`question-${questionId}`);
+    await expect.poll(last).not.toBe(`question-${questionId}`);
     await adminPage.locator(`#question-${questionId}`).getByRole("button", { name: `Move down ${label}` }).click();
-    expect(await last()).toBe(`question-${questionId}`);
+    await expect.poll(last).toBe(`question-${questionId}`);
   });
 
   it("previews the new page as groups will see it, saving nothing", async () => {
@@ -172,7 +173,11 @@ describe.each(MODES)("the form editor (%s)", (mode) => {
     await checkPage(adminPage, `form-editor-preview-${mode}`);
     await adminPage.getByRole("link", { name: "Your activity" }).click();
     // Step through the section's pages to the new one.
-    for (let i = 0; i < 10 && !(await adminPage.locator("h1").innerText()).includes(label); i++) await adminPage.getByRole("link", { name: "Next page" }).click();
+    for (let i = 0; i < 10 && !(await adminPage.locator("h1").innerText()).includes(label); i++) {
+      const before = adminPage.url();
+      await adminPage.getByRole("link", { name: "Next page" }).click();
+      await adminPage.waitForURL((url) => url.toString() !== before);
+    }
     await checkPage(adminPage, `form-editor-preview-question-${mode}`);
     expect(await adminPage.locator("h1").innerText()).toBe(label);
     expect(await adminPage.locator(".govuk-caption-l").innerText()).toBe("Your activity");
@@ -223,6 +228,8 @@ describe.each(MODES)("the form editor (%s)", (mode) => {
     await groupPage.getByLabel(label).fill("Members of the March Makers will run the sessions.");
     await whenReady(groupPage);
     await groupPage.getByRole("button", { name: "Save and continue" }).click();
+    // Let the save land before leaving the page (a goto now could abort it).
+    await groupPage.waitForURL((url) => !url.pathname.endsWith(`/${pageKey}`));
     await groupPage.goto(`${newApp}/check`);
     await checkPage(groupPage, `form-editor-new-check-${mode}`);
     const answers = await groupPage.locator("main").innerText();
