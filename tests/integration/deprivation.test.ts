@@ -22,6 +22,7 @@ import {
   makeEditionCurrent,
   saveThreshold,
   setDeprivedFlag,
+  storeDeprivation,
 } from "~/domain/deprivation/deprivation.server";
 import { NotAllowed } from "~/domain/staff/staff.server";
 import type { PostcodeResult } from "~/utils/postcodes.server";
@@ -129,6 +130,19 @@ describe("an administrator's own flag", () => {
     expect(JSON.parse(String(audit.data))).toEqual({ from: true, to: false });
     const view = await staffApplicationView(db(), people.fundAdmin, flaggedApp.id);
     expect(view.deprivation).toEqual({ flagged: false, decile: 1, edition: "IoD2019", lsoaCode: "E01018103", reason: "The shed serves the whole town, not one estate.", setBy: "Priya Raman" });
+    expect(await setDeprivedFlag(db(), people.fundAdmin, flaggedApp.id, { flag: "yes", reason: "Checked again: it is on the estate." }, null)).toEqual({ kind: "saved" });
+  });
+
+  it("a flag set by hand while a submission looks up its decile is kept when the submission stores it", async () => {
+    // The look-up runs before the submission's transaction (it may call postcodes.io)…
+    const found = (await deprivationAtSubmission(db(), flaggedApp.id, unreachable))!;
+    expect(found.flagged).toBe(true);
+    // …an administrator clears the flag meanwhile…
+    expect(await setDeprivedFlag(db(), people.fundAdmin, flaggedApp.id, { flag: "no", reason: "Serves the whole town." }, null)).toEqual({ kind: "saved" });
+    // …and the submission, storing what it found, leaves their decision alone.
+    await db().transaction().execute((trx) => storeDeprivation(trx, flaggedApp.id, found));
+    const row = await db().selectFrom("applications").select(["deprived_area", "imd_decile"]).where("id", "=", flaggedApp.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ deprived_area: 0, imd_decile: 1 });
     expect(await setDeprivedFlag(db(), people.fundAdmin, flaggedApp.id, { flag: "yes", reason: "Checked again: it is on the estate." }, null)).toEqual({ kind: "saved" });
   });
 

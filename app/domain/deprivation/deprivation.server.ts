@@ -9,7 +9,8 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "~db/schema";
+import { sql } from "kysely";
+import type { Database, Flag } from "~db/schema";
 import { fromJson } from "~db/json";
 import { loadActor } from "~/domain/access/access.server";
 import { can } from "~/domain/access/policy";
@@ -151,7 +152,14 @@ export async function deprivationAtSubmission(db: Db, applicationId: number, loo
 export async function storeDeprivation(trx: Trx, applicationId: number, found: DeprivationFound): Promise<void> {
   await trx
     .updateTable("applications")
-    .set({ imd_decile: found.decile, imd_edition: found.edition, imd_lsoa_code: found.lsoaCode, ...(found.manual ? {} : { deprived_area: found.flagged ? 1 : 0 }) })
+    .set({
+      imd_decile: found.decile,
+      imd_edition: found.edition,
+      imd_lsoa_code: found.lsoaCode,
+      // Decided on the row as it is now, not as it was read before the transaction: an administrator who
+      // set the flag in between keeps their decision.
+      deprived_area: sql<Flag>`CASE WHEN deprived_area_reason IS NULL THEN ${found.flagged ? 1 : 0} ELSE deprived_area END`,
+    })
     .where("id", "=", applicationId)
     .execute();
 }
