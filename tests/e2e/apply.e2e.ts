@@ -166,10 +166,13 @@ describe.each(MODES)("applying to the Reach Fund (%s)", (mode) => {
     await page.getByLabel("Item").fill("Tutor expenses");
     await page.getByLabel("Cost").fill("600");
     await page.getByRole("button", { name: "Add another item" }).click();
+    await page.locator("#budget_lines-1-item").waitFor();
     await checkPage(page, `apply-rows-${mode}`);
     await page.locator("#budget_lines-1-item").fill("Books and stationery");
     await page.locator("#budget_lines-1-cost").fill("300");
     await saveAndContinue(page);
+    // The browser's check passes (the total is the server's): wait for the page the server sends back.
+    await page.locator(".govuk-error-summary", { hasText: "must add up to" }).waitFor();
     await checkPage(page, `apply-total-error-${mode}`);
     expect(await page.locator(".govuk-error-summary").innerText()).toContain("The items must add up to £950, the amount you are asking for. They add up to £900");
     await page.locator("#budget_lines-1-cost").fill("350");

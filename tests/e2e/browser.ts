@@ -87,7 +87,16 @@ export async function visit(page: Page, url: string, name: string): Promise<numb
 
 /** Check the page now showing (after a click or a form post). */
 export async function checkPage(page: Page, name: string): Promise<void> {
-  await expectAccessible(page, name);
+  await page.waitForLoadState("load");
+  try {
+    await expectAccessible(page, name);
+  } catch (error) {
+    // A navigation still under way (a form post's answer arriving) replaced the page axe was reading:
+    // check the page it landed on. Any other failure, and a second one, stand.
+    if (!/Execution context was destroyed/.test(String(error))) throw error;
+    await page.waitForLoadState("load");
+    await expectAccessible(page, name);
+  }
   await screenshot(page, name);
 }
 
