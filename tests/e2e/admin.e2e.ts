@@ -9,12 +9,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, DEMO_STAFF } from "~db/seeds/index";
+import { DEMO_STAFF } from "~db/seeds/index";
 import { financialYearOf, formatFinancialYear } from "~/domain/shared/time";
 import { MODES, checkPage, closeBrowsers, openBrowser } from "./browser";
-import { freshCode } from "./codes";
+import { signIn } from "./sign-in";
 
-const base = inject("baseUrl");
 const dataDir = inject("dataDir");
 const SERVICE_ADMIN = DEMO_STAFF[0];
 const FUND_ADMIN = DEMO_STAFF[1];
@@ -46,15 +45,8 @@ function seedSubmitted(reference: string, title: string): void {
   }
 }
 
-async function signInWithCode(page: Page, who: { email: string; totpSecret: string } = FUND_ADMIN) {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel("Email address").fill(who.email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${base}/sign-in/two-factor`);
-  await page.getByLabel("Enter the code from your authenticator app").fill(await freshCode(dataDir, who.email, who.totpSecret));
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForURL(`${base}/account`);
+function signInWithCode(page: Page, who: { email: string; totpSecret: string } = FUND_ADMIN) {
+  return signIn(page, who.email, who.totpSecret);
 }
 
 async function fillDate(page: Page, name: string, day: string, month: string, year: string, time?: string) {

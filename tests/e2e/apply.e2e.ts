@@ -6,20 +6,12 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "~db/seeds/index";
 import { MODES, checkPage, closeBrowsers, openBrowser, whenReady } from "./browser";
+import { signIn } from "./sign-in";
 import { emailsTo, waitForEmail } from "./mailbox";
 
 const base = inject("baseUrl");
 const dataDir = inject("dataDir");
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${base}/account`);
-}
 
 const continueButton = (page: Page) => page.getByRole("button", { name: "Save and continue" });
 

@@ -10,9 +10,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, DEMO_STAFF } from "~db/seeds/index";
+import { DEMO_STAFF } from "~db/seeds/index";
 import { MODES, checkPage, closeBrowsers, openBrowser, visit, whenReady } from "./browser";
-import { freshCode } from "./codes";
+import { signIn } from "./sign-in";
 import { emailsTo, waitForEmail } from "./mailbox";
 
 const base = inject("baseUrl");
@@ -30,19 +30,6 @@ function seededDrafts() {
   } finally {
     db.close();
   }
-}
-
-async function signIn(page: Page, email: string, totpSecret?: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  if (totpSecret) {
-    await page.waitForURL(`${base}/sign-in/two-factor`);
-    await page.getByLabel("Enter the code from your authenticator app").fill(await freshCode(dataDir, email, totpSecret));
-    await page.getByRole("button", { name: "Continue" }).click();
-  }
-  await page.waitForURL(`${base}/account`);
 }
 
 describe.each(MODES)("a coordinator advises a group on its draft (%s)", (mode) => {

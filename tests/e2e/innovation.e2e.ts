@@ -10,20 +10,12 @@ import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "~db/seeds/index";
 import { pdf } from "../support/files";
 import { MODES, checkPage, closeBrowsers, openBrowser, whenReady } from "./browser";
+import { signIn } from "./sign-in";
 
 const base = inject("baseUrl");
 const ELIGIBLE = "group_type=charity&in_cambridgeshire=yes&amount=1000_to_50000&purpose=yes";
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${base}/account`);
-}
 
 /** Fills one question page (label → value), saves it, and waits for the next page. */
 async function answer(page: Page, fields: Record<string, string>) {

@@ -10,11 +10,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, DEMO_STAFF } from "~db/seeds/index";
+import { DEMO_STAFF } from "~db/seeds/index";
 import { INVITED, WAITING } from "~db/seeds/innovation-round";
 import { INVITED_AT } from "~db/seeds/innovation-seed";
 import { MODES, checkPage, closeBrowsers, openBrowser } from "./browser";
-import { freshCode } from "./codes";
+import { signIn } from "./sign-in";
 import { waitForEmail } from "./mailbox";
 
 const base = inject("baseUrl");
@@ -36,19 +36,6 @@ function seeded() {
   } finally {
     db.close();
   }
-}
-
-async function signIn(page: Page, email: string, totpSecret?: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  if (totpSecret) {
-    await page.waitForURL(`${base}/sign-in/two-factor`);
-    await page.getByLabel("Enter the code from your authenticator app").fill(await freshCode(dataDir, email, totpSecret));
-    await page.getByRole("button", { name: "Continue" }).click();
-  }
-  await page.waitForURL(`${base}/account`);
 }
 
 async function choose(page: Page, references: string[], stage: "outline proposal" | "full application") {

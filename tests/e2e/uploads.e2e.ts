@@ -5,19 +5,11 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "~db/seeds/index";
 import { html, pdf } from "../support/files";
 import { MODES, checkPage, closeBrowsers, openBrowser } from "./browser";
+import { signIn } from "./sign-in";
 
 const base = inject("baseUrl");
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`${base}/account`);
-}
 
 describe.each(MODES)("uploading a quote (%s)", (mode) => {
   let context: BrowserContext;
