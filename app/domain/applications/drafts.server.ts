@@ -44,9 +44,36 @@ async function facts(db: Db | Trx, actor: Actor | null, id: number, action: "app
   return { ...found, editable: can(actor, "application.edit", found.facts), wanted: action };
 }
 
+/**
+ * Parsed published forms, per database. A published version is never written again (decision 0013) and
+ * applications pin only published versions, so a parsed copy stays right; a draft (published_at null) is
+ * never kept.
+ */
+const parsedForms = new WeakMap<object, Map<number, FormDefinition>>();
+const PARSED_FORMS_KEPT = 100;
+
+/** Shared between requests, so nothing may change it: a write throws instead of leaking into the next. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 async function formOf(db: Db | Trx, formDefinitionId: number): Promise<FormDefinition> {
-  const row = await db.selectFrom("form_definitions").select("definition").where("id", "=", formDefinitionId).executeTakeFirstOrThrow();
-  return fromJson<FormDefinition>(row.definition, { sections: [] });
+  const key = db.getExecutor().adapter;
+  const kept = parsedForms.get(key)?.get(formDefinitionId);
+  if (kept) return kept;
+  const row = await db.selectFrom("form_definitions").select(["definition", "published_at"]).where("id", "=", formDefinitionId).executeTakeFirstOrThrow();
+  const form = fromJson<FormDefinition>(row.definition, { sections: [] });
+  if (row.published_at) {
+    const forDb = parsedForms.get(key) ?? new Map<number, FormDefinition>();
+    if (forDb.size >= PARSED_FORMS_KEPT) forDb.clear();
+    forDb.set(formDefinitionId, deepFreeze(form));
+    parsedForms.set(key, forDb);
+  }
+  return form;
 }
 
 async function storedSections(db: Db | Trx, applicationId: number): Promise<Map<string, StoredSection & { version: number }>> {
